@@ -1,0 +1,81 @@
+"""Reading settings from the environment, with one clear line when a value is wrong."""
+
+import os
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+VAR_DIR = Path(os.environ.get("POLITIKSPOR_VAR_DIR", BASE_DIR / "var"))
+
+
+class StartupError(Exception):
+    """A configuration problem that should stop start-up with one readable line."""
+
+
+def env(name, default=None):
+    return os.environ.get(name, default)
+
+
+def env_bool(name, default=False):
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    if value.lower() in {"1", "true", "yes", "on"}:
+        return True
+    if value.lower() in {"0", "false", "no", "off"}:
+        return False
+    raise StartupError(f"{name}={value!r} er ikke en sandhedsværdi; brug 1 eller 0.")
+
+
+def env_int(name, default):
+    value = os.environ.get(name)
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise StartupError(f"{name}={value!r} skal være et heltal.") from None
+
+
+def env_list(name, default=""):
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def embedded_postgres_host():
+    """The socket directory of the embedded PostgreSQL under var/pg.
+
+    pgserver may put the socket outside the data directory when the path is too long
+    for a Unix socket; postmaster.pid (line 5) says where it really is.
+    """
+    pgdata = VAR_DIR / "pg"
+    try:
+        lines = (pgdata / "postmaster.pid").read_text().splitlines()
+        if len(lines) >= 5 and lines[4].strip():
+            return lines[4].strip()
+    except OSError:
+        pass
+    return str(pgdata)
+
+
+def database_config():
+    import dj_database_url
+
+    url = env("DATABASE_URL")
+    if not url:
+        return {
+            "ENGINE": "django.db.backends.postgresql",
+            "NAME": env("POLITIKSPOR_DB_NAME", "politikspor"),
+            "USER": "postgres",
+            "HOST": embedded_postgres_host(),
+            "CONN_MAX_AGE": 0,
+        }
+    try:
+        config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    except Exception as exc:
+        raise StartupError(
+            f"DATABASE_URL kan ikke læses ({exc}); forventet postgres://bruger:kode@vært:5432/navn"
+        ) from None
+    if config.get("ENGINE") != "django.db.backends.postgresql":
+        raise StartupError(
+            "DATABASE_URL skal pege på PostgreSQL (postgres://…); Politikspor kører kun på PostgreSQL."
+        )
+    return config

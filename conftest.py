@@ -1,0 +1,67 @@
+"""Test set-up shared by every app: real PostgreSQL, Celery run in-process, and factories."""
+
+import os
+
+import pytest
+
+if not os.environ.get("DATABASE_URL"):
+    # Running pytest directly (not through `make test`): start the embedded server too.
+    from core.devstack import start_postgres
+
+    start_postgres()
+
+
+@pytest.fixture(autouse=True)
+def _celery_in_process(settings):
+    """Tasks run in the test's process unless a test starts a real worker."""
+    from config.celery import app
+
+    app.conf.task_always_eager = True
+    app.conf.task_eager_propagates = True
+    yield
+    app.conf.task_always_eager = False
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "media")},
+        },
+    }
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
+@pytest.fixture(autouse=True)
+def _mail_in_memory(settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+@pytest.fixture
+def aalborg(db):
+    from core.tests.factories import MunicipalityFactory
+
+    return MunicipalityFactory(name="Aalborg", slug="aalborg")
+
+
+@pytest.fixture
+def norddjurs(db):
+    from core.tests.factories import MunicipalityFactory
+
+    return MunicipalityFactory(name="Norddjurs", slug="norddjurs")
+
+
+@pytest.fixture
+def editor(aalborg):
+    from core.tests.factories import EditorFactory
+
+    return EditorFactory(municipality=aalborg)
+
+
+@pytest.fixture
+def other_editor(norddjurs):
+    from core.tests.factories import EditorFactory
+
+    return EditorFactory(municipality=norddjurs)

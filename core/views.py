@@ -1,0 +1,68 @@
+import logging
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.cache import never_cache
+
+from core import health
+from core.models import Municipality
+from core.roles import editor_municipality_ids, has_staff_area
+
+logger = logging.getLogger(__name__)
+
+
+def municipality_from_slug(request, slug):
+    """Resolve the tenant from the URL and remember it for the layout."""
+    municipality = get_object_or_404(Municipality.objects.visible_to(request.user), slug=slug)
+    request.municipality = municipality
+    return municipality
+
+
+def home(request):
+    municipalities = Municipality.objects.visible_to(request.user)
+    return render(request, "core/home.html", {"municipalities": municipalities})
+
+
+def municipality_home(request, municipality):
+    municipality = municipality_from_slug(request, municipality)
+    sections = []
+    # Each app contributes what its citizens should see first (upcoming meetings, open
+    # hearings, policies in force); see <app>/front.py.
+    from core.front import front_sections
+
+    sections = front_sections(request, municipality)
+    return render(
+        request,
+        "core/municipality.html",
+        {
+            "municipality": municipality,
+            "sections": sections,
+            "breadcrumbs": [(municipality.name, None)],
+        },
+    )
+
+
+@login_required
+def staff_home(request):
+    if not has_staff_area(request.user):
+        raise PermissionDenied
+    municipalities = Municipality.objects.filter(id__in=editor_municipality_ids(request.user))
+    from core.front import staff_sections
+
+    return render(
+        request,
+        "core/staff_home.html",
+        {"municipalities": municipalities, "sections": staff_sections(request)},
+    )
+
+
+@never_cache
+def healthz(request):
+    report = health.check_all()
+    status = 200 if all(part["ok"] for part in report.values()) else 503
+    body = {"status": "ok" if status == 200 else "fail", "checks": report}
+    if status != 200:
+        body["failing"] = [name for name, part in report.items() if not part["ok"]]
+    return JsonResponse(body, status=status)
