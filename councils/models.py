@@ -7,7 +7,7 @@ attachments, guests and history only to its council and the secretariat.
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, Exists, OuterRef, Q, Value, When
+from django.db.models import Exists, OuterRef, Q, Value
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -321,15 +321,15 @@ class AgendaItemQuerySet(VisibilityQuerySet):
             council_path="meeting__council_id",
         )
         return self.filter(Q(meeting__status__in=Meeting.AGENDA_PUBLIC) | insider).annotate(
-            can_read=Case(
-                When(insider, then=Value(True)),
-                When(is_closed=False, then=Value(True)),
+            can_read=models.Case(
+                models.When(insider, then=Value(True)),
+                models.When(is_closed=False, then=Value(True)),
                 default=Value(False),
                 output_field=models.BooleanField(),
             ),
-            decision_public=Case(
-                When(insider, then=Value(True)),
-                When(meeting__status__in=Meeting.MINUTES_PUBLIC, then=Value(True)),
+            decision_public=models.Case(
+                models.When(insider, then=Value(True)),
+                models.When(meeting__status__in=Meeting.MINUTES_PUBLIC, then=Value(True)),
                 default=Value(False),
                 output_field=models.BooleanField(),
             ),
