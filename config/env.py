@@ -76,6 +76,7 @@ def database_config():
         ) from None
     if config.get("ENGINE") != "django.db.backends.postgresql":
         raise StartupError(
-            "DATABASE_URL skal pege på PostgreSQL (postgres://…); Politikspor kører kun på PostgreSQL."
+            "DATABASE_URL skal pege på PostgreSQL (postgres://…); "
+            "Politikspor kører kun på PostgreSQL."
         )
     return config
