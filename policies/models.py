@@ -1,0 +1,320 @@
+"""Policies and strategies: a tree of focus areas, goals and commitments, with a lifecycle
+decided at meetings and named, frozen versions (e.g. "Høringsudkast 15.02.2023")."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from core.fields import RichTextField
+from core.models import Department, Municipality, TrackedModel
+from core.roles import editor_municipality_ids
+from core.visibility import VisibilityQuerySet
+
+
+def policy_insider_q(user, path=""):
+    """Staff of the policy's municipality and members of its councils see drafts."""
+    from councils.roles import council_ids_for_member
+
+    if not getattr(user, "is_authenticated", False):
+        return Q(pk__in=[])
+    from councils.models import Council
+
+    member_municipalities = Council.objects.filter(id__in=council_ids_for_member(user)).values_list(
+        "municipality_id", flat=True
+    )
+    return Q(**{f"{path}municipality_id__in": editor_municipality_ids(user)}) | Q(
+        **{f"{path}municipality_id__in": list(member_municipalities)}
+    )
+
+
+class PolicyQuerySet(VisibilityQuerySet):
+    def visible_to(self, user):
+        """Public from the hearing on; drafts only for the municipality's staff and council
+        members."""
+        return self.exclude(state=Policy.State.DRAFT) | self.filter(policy_insider_q(user))
+
+    def editable_by(self, user):
+        return self.filter(municipality_id__in=editor_municipality_ids(user))
+
+
+class Policy(TrackedModel):
+    class Kind(models.TextChoices):
+        POLICY = "policy", _("politik")
+        STRATEGY = "strategy", _("strategi")
+        PLAN = "plan", _("plan")
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("udkast")
+        IN_HEARING = "in_hearing", _("i høring")
+        COUNCIL_APPROVED = "council_approved", _("godkendt af rådet")
+        ADOPTED = "adopted", _("vedtaget af byrådet")
+        IN_FORCE = "in_force", _("gældende")
+        EXPIRED = "expired", _("udløbet")
+        SUPERSEDED = "superseded", _("erstattet")
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="policies", verbose_name=_("kommune")
+    )
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.POLICY)
+    title = models.CharField(_("titel"), max_length=300)
+    slug = models.SlugField(_("kortnavn i adresser"), max_length=200)
+    subtitle = models.CharField(
+        _("undertitel"), max_length=300, blank=True, help_text=_("Fx 'Forskellighed er en styrke'.")
+    )
+    period_start = models.PositiveSmallIntegerField(_("gælder fra år"), null=True, blank=True)
+    period_end = models.PositiveSmallIntegerField(_("gælder til år"), null=True, blank=True)
+    vision = models.TextField(_("vision"), blank=True, help_text=_("Én sætning; vises i citat."))
+    introduction = RichTextField(_("indledning"), blank=True)
+    prepared_by = models.ForeignKey(
+        "councils.Council",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="prepared_policies",
+        verbose_name=_("udarbejdet af"),
+    )
+    department = models.ForeignKey(
+        Department,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="policies",
+        verbose_name=_("ansvarlig forvaltning"),
+    )
+    state = models.CharField(_("status"), max_length=30, choices=State.choices, default=State.DRAFT)
+    hearing_not_required = models.BooleanField(
+        _("kræver ingen høring"),
+        default=False,
+        help_text=_("Sæt kun hvis politikken kan vedtages uden forudgående høring."),
+    )
+    adopted_on = models.DateField(_("vedtaget den"), null=True, blank=True)
+    predecessor = models.OneToOneField(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="successor",
+        verbose_name=_("erstatter"),
+    )
+    agenda_items = models.ManyToManyField(
+        "councils.AgendaItem",
+        blank=True,
+        related_name="policies",
+        verbose_name=_("dagsordenspunkter om politikken"),
+    )
+
+    objects = PolicyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["municipality", "-period_start", "title"]
+        verbose_name = _("politik")
+        verbose_name_plural = _("politikker")
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "slug"], name="policy_unique_slug"),
+            models.CheckConstraint(
+                condition=Q(period_end__isnull=True)
+                | Q(period_start__isnull=True)
+                | Q(period_end__gte=models.F("period_start")),
+                name="policy_period_ordered",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("policies:detail", args=[self.municipality.slug, self.slug])
+
+    @property
+    def period_label(self):
+        if self.period_start and self.period_end and self.period_end != self.period_start:
+            return f"{self.period_start}-{self.period_end}"
+        return str(self.period_start or "")
+
+
+class PolicyTransition(TrackedModel):
+    """One change of state, pointing at the agenda item that decided it."""
+
+    policy = models.ForeignKey(
+        Policy, on_delete=models.CASCADE, related_name="transitions", verbose_name=_("politik")
+    )
+    from_state = models.CharField(_("fra"), max_length=30, choices=Policy.State.choices)
+    to_state = models.CharField(_("til"), max_length=30, choices=Policy.State.choices)
+    decided_on = models.DateField(_("besluttet den"))
+    agenda_item = models.ForeignKey(
+        "councils.AgendaItem",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="policy_transitions",
+        verbose_name=_("beslutning (dagsordenspunkt)"),
+    )
+    note = models.TextField(_("bemærkning"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("registreret af"),
+    )
+
+    class Meta:
+        ordering = ["policy", "decided_on", "id"]
+        verbose_name = _("statusskift")
+        verbose_name_plural = _("statusskift")
+
+    def __str__(self):
+        return f"{self.policy}: {self.get_from_state_display()} → {self.get_to_state_display()}"
+
+
+class PolicyPartQuerySet(VisibilityQuerySet):
+    def visible_to(self, user):
+        return self.filter(policy__in=Policy.objects.visible_to(user))
+
+
+class PolicyPart(TrackedModel):
+    """Ordered parts of a policy's tree."""
+
+    position = models.PositiveIntegerField(_("rækkefølge"), default=0)
+
+    objects = PolicyPartQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "id"]
+
+
+class Section(PolicyPart):
+    """A prose section such as 'Udfordringen på integrationsområdet'."""
+
+    policy = models.ForeignKey(
+        Policy, on_delete=models.CASCADE, related_name="sections", verbose_name=_("politik")
+    )
+    heading = models.CharField(_("overskrift"), max_length=300)
+    body = RichTextField(_("tekst"), blank=True)
+
+    class Meta(PolicyPart.Meta):
+        verbose_name = _("afsnit")
+        verbose_name_plural = _("afsnit")
+
+    def __str__(self):
+        return self.heading
+
+
+class Principle(PolicyPart):
+    policy = models.ForeignKey(
+        Policy, on_delete=models.CASCADE, related_name="principles", verbose_name=_("politik")
+    )
+    text = models.TextField(_("princip"))
+
+    class Meta(PolicyPart.Meta):
+        verbose_name = _("grundprincip")
+        verbose_name_plural = _("grundprincipper")
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class FocusArea(PolicyPart):
+    policy = models.ForeignKey(
+        Policy, on_delete=models.CASCADE, related_name="focus_areas", verbose_name=_("politik")
+    )
+    title = models.CharField(_("titel"), max_length=300)
+    description = RichTextField(_("beskrivelse"), blank=True)
+
+    class Meta(PolicyPart.Meta):
+        verbose_name = _("fokusområde")
+        verbose_name_plural = _("fokusområder")
+
+    def __str__(self):
+        return self.title
+
+
+class Goal(PolicyPart):
+    """A goal (målsætning), under a focus area or directly under the policy."""
+
+    policy = models.ForeignKey(
+        Policy, on_delete=models.CASCADE, related_name="goals", verbose_name=_("politik")
+    )
+    focus_area = models.ForeignKey(
+        FocusArea,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="goals",
+        verbose_name=_("fokusområde"),
+    )
+    number = models.CharField(_("nummer"), max_length=10, blank=True, help_text=_("Fx 1 eller a)."))
+    title = models.CharField(_("målsætning"), max_length=500)
+    description = RichTextField(_("beskrivelse"), blank=True)
+
+    class Meta(PolicyPart.Meta):
+        verbose_name = _("målsætning")
+        verbose_name_plural = _("målsætninger")
+
+    def __str__(self):
+        return f"{self.number}. {self.title}" if self.number else self.title
+
+
+class CommitmentQuerySet(VisibilityQuerySet):
+    def visible_to(self, user):
+        return self.filter(goal__policy__in=Policy.objects.visible_to(user))
+
+
+class Commitment(PolicyPart):
+    """A bullet point under a goal."""
+
+    goal = models.ForeignKey(
+        Goal, on_delete=models.CASCADE, related_name="commitments", verbose_name=_("målsætning")
+    )
+    text = models.TextField(_("tekst"))
+
+    objects = CommitmentQuerySet.as_manager()
+
+    class Meta(PolicyPart.Meta):
+        verbose_name = _("indsats")
+        verbose_name_plural = _("indsatser")
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class PolicyVersionQuerySet(VisibilityQuerySet):
+    def visible_to(self, user):
+        return self.filter(policy__in=Policy.objects.visible_to(user))
+
+
+class PolicyVersion(models.Model):
+    """A named, frozen snapshot of the whole tree. Never changes once made."""
+
+    policy = models.ForeignKey(
+        Policy, on_delete=models.CASCADE, related_name="versions", verbose_name=_("politik")
+    )
+    number = models.PositiveIntegerField(_("nummer"))
+    label = models.CharField(
+        _("navn"), max_length=200, help_text=_("Fx 'Høringsudkast 15.02.2023'.")
+    )
+    snapshot = models.JSONField(_("indhold"))
+    created_at = models.DateTimeField(_("frosset"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("frosset af"),
+    )
+
+    objects = PolicyVersionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["policy", "number"]
+        verbose_name = _("navngiven version")
+        verbose_name_plural = _("navngivne versioner")
+        constraints = [
+            models.UniqueConstraint(fields=["policy", "number"], name="policyversion_unique_number")
+        ]
+
+    def __str__(self):
+        return f"{self.policy} – {self.label}"
