@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "policies",
     "hearings",
     "actionplans",
+    "reports",
 ]
 
 MIDDLEWARE = [

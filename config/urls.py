@@ -3,17 +3,23 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from core import views as core_views
+from core.forms import LoginForm
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("konto/log-ind/", auth_views.LoginView.as_view(), name="login"),
+    path(
+        "konto/log-ind/",
+        auth_views.LoginView.as_view(authentication_form=LoginForm),
+        name="login",
+    ),
     path("konto/log-ud/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("", include("councils.urls")),
     path("", include("policies.urls")),
     path("", include("hearings.urls")),
     path("", include("actionplans.urls")),
+    path("", include("reports.urls")),
     # Last: /<slug>/ (a municipality's front page) must not shadow the fixed paths above.
     path("", include("core.urls")),
 ]

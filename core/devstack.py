@@ -185,11 +185,15 @@ def run():
         )
         children.append(("web", web))
         say(f"Politikspor kører på http://127.0.0.1:{port}/ (stop med Ctrl-C)")
-        while all(process.poll() is None for _, process in children):
+        stopping = []
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(signum, lambda *_: stopping.append(True))
+        while not stopping and all(process.poll() is None for _, process in children):
             time.sleep(0.5)
-        failed = [name for name, process in children if process.poll() not in (None, 0)]
-        if failed:
+        if not stopping:
+            failed = [name for name, process in children if process.poll() is not None]
             raise StackError(f"{', '.join(failed)} stoppede uventet")
+        say("stopper …")
     except KeyboardInterrupt:
         say("stopper …")
     finally:

@@ -7,7 +7,7 @@ Keeping the registry here lets ``core`` show them without importing the apps.
 
 from importlib import import_module
 
-APPS = ["councils", "policies", "hearings", "actionplans"]
+APPS = ["councils", "policies", "hearings", "actionplans", "reports"]
 
 
 def _collect(attribute, *args):

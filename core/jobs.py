@@ -11,6 +11,7 @@ import logging
 from datetime import timedelta
 
 from django.db import transaction
+from kombu.exceptions import OperationalError
 from django.utils import timezone
 
 from core.models_jobs import Job
@@ -30,14 +31,13 @@ def job_send(*, job_id):
     from config.celery import app
 
     job = Job.objects.get(pk=job_id)
+    task = app.tasks.get(job.task_name)
     try:
-        app.send_task(
-            job.task_name,
-            args=job.args,
-            queue=job.queue or None,
-            retry=False,
-        )
-    except Exception:
+        if task is not None:  # also honours task_always_eager in tests
+            task.apply_async(args=job.args, queue=job.queue or None, retry=False)
+        else:
+            app.send_task(job.task_name, args=job.args, queue=job.queue or None, retry=False)
+    except (OperationalError, ConnectionError, OSError):
         logger.warning("broker unavailable; job %s stays queued for the sweep", job_id)
         Job.objects.filter(pk=job_id).update(send_attempts=job.send_attempts + 1)
         return False
