@@ -11,8 +11,8 @@ import logging
 from datetime import timedelta
 
 from django.db import transaction
-from kombu.exceptions import OperationalError
 from django.utils import timezone
+from kombu.exceptions import OperationalError
 
 from core.models_jobs import Job
 
