@@ -230,6 +230,19 @@ class Meeting(TrackedModel):
     def is_cancelled(self):
         return self.status == self.Status.CANCELLED
 
+    @property
+    def status_variant(self):
+        """DKFDS badge variant for the status (the status is always written out too)."""
+        return {
+            self.Status.PLANNED: "neutral",
+            self.Status.AGENDA_PUBLISHED: "info",
+            self.Status.HELD: "info",
+            self.Status.MINUTES_DRAFT: "warning",
+            self.Status.MINUTES_APPROVED: "warning",
+            self.Status.MINUTES_PUBLISHED: "success",
+            self.Status.CANCELLED: "error",
+        }.get(self.status, "neutral")
+
     def next_meeting(self):
         """The council's next meeting after this one (derived, never stored)."""
         return (
@@ -271,10 +284,13 @@ class Attendance(TrackedModel):
 
 class CaseQuerySet(VisibilityQuerySet):
     def visible_to(self, user):
-        # A case is public when at least one of its items is; the route shows only the
-        # items the reader may see (AgendaItem.visible_to).
+        # A case is public when the reader may read at least one of its items; the route
+        # shows only those items. A closed item the reader may not read never reveals its
+        # case (number and title are part of the confidential text).
         return self.filter(
-            Exists(AgendaItem.objects.visible_to(user).filter(case_id=OuterRef("pk")))
+            Exists(
+                AgendaItem.objects.visible_to(user).filter(case_id=OuterRef("pk"), can_read=True)
+            )
         )
 
 
@@ -301,9 +317,12 @@ class Case(TrackedModel):
         return f"{self.number} {self.title}"
 
     def get_absolute_url(self):
-        return reverse(
-            "councils:case", args=[self.municipality.slug, self.number.replace("/", "-")]
-        )
+        return reverse("councils:case", args=[self.municipality.slug, self.number_in_url])
+
+    @property
+    def number_in_url(self):
+        """22/740 is 22-740 in addresses (a slash would split the path)."""
+        return self.number.replace("/", "-")
 
 
 class AgendaItemQuerySet(VisibilityQuerySet):
@@ -425,6 +444,25 @@ class AgendaItem(TrackedModel):
         return self.public_title if self.is_closed else self.title
 
 
+def _readable_item_q(user, prefix="item__"):
+    """Rows hanging off an item that the reader may read: open items of published agendas,
+    or anything for the council and secretariat."""
+    insider = insider_q(
+        user,
+        municipality_path=f"{prefix}meeting__council__municipality_id",
+        council_path=f"{prefix}meeting__council_id",
+    )
+    return (
+        Q(**{f"{prefix}meeting__status__in": Meeting.AGENDA_PUBLIC, f"{prefix}is_closed": False})
+        | insider
+    )
+
+
+class ItemGuestQuerySet(VisibilityQuerySet):
+    def visible_to(self, user):
+        return self.filter(_readable_item_q(user))
+
+
 class ItemGuest(TrackedModel):
     """Someone taking part in one item (deltager under punktet)."""
 
@@ -435,6 +473,8 @@ class ItemGuest(TrackedModel):
         Person, on_delete=models.PROTECT, related_name="guest_at", verbose_name=_("person")
     )
     capacity = models.CharField(_("i egenskab af"), max_length=200, blank=True)
+
+    objects = ItemGuestQuerySet.as_manager()
 
     class Meta:
         ordering = ["item", "id"]
@@ -561,6 +601,19 @@ class FollowUp(TrackedModel):
         return self.title
 
 
+class MinutesCorrectionQuerySet(VisibilityQuerySet):
+    def visible_to(self, user):
+        """Corrections of published minutes are public with them, except on closed items."""
+        insider = insider_q(
+            user,
+            municipality_path="item__meeting__council__municipality_id",
+            council_path="item__meeting__council_id",
+        )
+        return self.filter(
+            Q(item__meeting__status__in=Meeting.MINUTES_PUBLIC, item__is_closed=False) | insider
+        )
+
+
 class MinutesCorrection(TrackedModel):
     """Published minutes change only through a recorded correction (who, when, why, what)."""
 
@@ -572,8 +625,10 @@ class MinutesCorrection(TrackedModel):
     )
     reason = models.TextField(_("begrundelse"))
     field = models.CharField(_("felt"), max_length=50)
-    old_value = models.TextField(_("før"))
-    new_value = models.TextField(_("efter"))
+    old_value = models.TextField(_("før"), blank=True)
+    new_value = models.TextField(_("efter"), blank=True)
+
+    objects = MinutesCorrectionQuerySet.as_manager()
 
     class Meta:
         ordering = ["item", "created_at"]

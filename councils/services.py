@@ -1,0 +1,347 @@
+"""The secretariat's workflows: meetings from agenda to published minutes.
+
+Every function is keyword-only, runs in one transaction, cleans before it saves and
+sets the history change reason, so the history says why a row changed.
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F, Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.concurrency import save_if_unchanged
+from councils.models import (
+    AgendaItem,
+    Attachment,
+    Attendance,
+    Council,
+    FollowUp,
+    ItemGuest,
+    Meeting,
+    MinutesCorrection,
+    Person,
+)
+
+# The items every meeting starts with (kommunernes faste punkter). "Eventuelt" stays last
+# when items are added.
+STANDING_ITEMS_FIRST = ["Godkendelse af dagsorden", "Godkendelse af referat", "Meddelelser"]
+STANDING_ITEM_LAST = "Eventuelt"
+
+# What a correction of published minutes may change.
+CORRECTABLE_FIELDS = [
+    "title",
+    "public_title",
+    "public_decision",
+    "case_presentation",
+    "recommendation",
+    "decision",
+    "outcome",
+]
+
+_RENUMBER_OFFSET = 100_000
+
+
+def _save(instance, reason):
+    instance._change_reason = reason
+    instance.full_clean()
+    instance.save()
+    return instance
+
+
+@transaction.atomic
+def meeting_create(
+    *,
+    council: Council,
+    starts_at: datetime.datetime,
+    ends_at: datetime.datetime | None = None,
+    location: str = "",
+    standing_items: bool = True,
+) -> Meeting:
+    meeting = _save(
+        Meeting(council=council, starts_at=starts_at, ends_at=ends_at, location=location),
+        _("Møde oprettet"),
+    )
+    if standing_items:
+        titles = [*STANDING_ITEMS_FIRST, STANDING_ITEM_LAST]
+        for number, title in enumerate(titles, start=1):
+            _save(
+                AgendaItem(meeting=meeting, number=number, position=number, title=title),
+                _("Fast punkt oprettet"),
+            )
+    return meeting
+
+
+def _ensure_agenda_editable(meeting: Meeting):
+    if meeting.minutes_are_public:
+        raise ValidationError(
+            _("Referatet er offentliggjort. Ændringer skal laves som en rettelse med begrundelse.")
+        )
+    if meeting.is_cancelled:
+        raise ValidationError(_("Mødet er aflyst."))
+
+
+@transaction.atomic
+def item_add(
+    *,
+    meeting: Meeting,
+    title: str,
+    is_closed: bool = False,
+    public_title: str = "",
+) -> AgendaItem:
+    """Add an item; it goes before a trailing "Eventuelt" so that stays last."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    _ensure_agenda_editable(meeting)
+    items = list(meeting.items.order_by("position", "number"))
+    item = AgendaItem(meeting=meeting, title=title, is_closed=is_closed, public_title=public_title)
+    if items and items[-1].title == STANDING_ITEM_LAST and not meeting.agenda_is_public:
+        items.insert(len(items) - 1, item)
+    else:
+        items.append(item)
+    item.number = (meeting.items.aggregate(m=Max("number"))["m"] or 0) + 1
+    item.position = len(items)
+    _save(item, _("Punkt tilføjet"))
+    _renumber(meeting, items)
+    item.refresh_from_db()
+    return item
+
+
+def _renumber(meeting: Meeting, items: list[AgendaItem]):
+    """Positions follow the list; before the agenda is published the numbers do too.
+
+    Published agendas keep their numbers (people refer to "punkt 4"), only the order moves.
+    """
+    renumber = not meeting.agenda_is_public
+    if renumber:
+        # Park the numbers first, so the unique (meeting, number) never sees a duplicate.
+        AgendaItem.objects.filter(meeting=meeting).update(number=F("number") + _RENUMBER_OFFSET)
+    for index, item in enumerate(items, start=1):
+        fresh = AgendaItem.objects.get(pk=item.pk)
+        old_number = fresh.number - _RENUMBER_OFFSET if renumber else fresh.number
+        new_number = index if renumber else old_number
+        if fresh.position == index and old_number == new_number:
+            if renumber:
+                AgendaItem.objects.filter(pk=fresh.pk).update(number=new_number)
+            continue
+        fresh.position, fresh.number = index, new_number
+        fresh.revision += 1
+        fresh._change_reason = _("Rækkefølge ændret")
+        fresh.save()
+
+
+@transaction.atomic
+def item_move(*, item: AgendaItem, offset: int) -> AgendaItem:
+    """Move an item ``offset`` places up (negative) or down (positive)."""
+    meeting = Meeting.objects.select_for_update().get(pk=item.meeting_id)
+    _ensure_agenda_editable(meeting)
+    items = list(meeting.items.order_by("position", "number"))
+    index = next(i for i, other in enumerate(items) if other.pk == item.pk)
+    target = max(0, min(len(items) - 1, index + offset))
+    if target != index:
+        items.insert(target, items.pop(index))
+        _renumber(meeting, items)
+    item.refresh_from_db()
+    return item
+
+
+@transaction.atomic
+def item_update(*, item: AgendaItem, expected_revision: int) -> AgendaItem:
+    """Save an item edited in a form (fields already set on ``item``).
+
+    Raises core.concurrency.EditConflict when someone saved it meanwhile.
+    """
+    meeting = Meeting.objects.get(pk=item.meeting_id)
+    _ensure_agenda_editable(meeting)
+    item._change_reason = _("Punkt redigeret")
+    return save_if_unchanged(item, expected_revision=expected_revision)
+
+
+@transaction.atomic
+def meeting_update(*, meeting: Meeting, expected_revision: int) -> Meeting:
+    meeting._change_reason = _("Mødet redigeret")
+    return save_if_unchanged(meeting, expected_revision=expected_revision)
+
+
+def _set_status(meeting: Meeting, status: str, reason: str, **fields):
+    meeting.status = status
+    for name, value in fields.items():
+        setattr(meeting, name, value)
+    meeting.revision += 1
+    return _save(meeting, reason)
+
+
+@transaction.atomic
+def meeting_publish_agenda(*, meeting: Meeting) -> Meeting:
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.status != Meeting.Status.PLANNED:
+        raise ValidationError(_("Dagsordenen kan kun offentliggøres for et planlagt møde."))
+    if not meeting.items.exists():
+        raise ValidationError(_("Dagsordenen har ingen punkter."))
+    missing = meeting.items.filter(is_closed=True, public_title="")
+    if missing.exists():
+        raise ValidationError(_("Alle lukkede punkter skal have en offentlig titel."))
+    return _set_status(
+        meeting,
+        Meeting.Status.AGENDA_PUBLISHED,
+        _("Dagsorden offentliggjort"),
+        agenda_published_at=timezone.now(),
+    )
+
+
+@transaction.atomic
+def meeting_start_minutes(*, meeting: Meeting) -> Meeting:
+    """The meeting is held: the secretariat writes the minutes (not public yet)."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.status not in (Meeting.Status.AGENDA_PUBLISHED, Meeting.Status.HELD):
+        raise ValidationError(_("Referatet kan først skrives, når dagsordenen er offentliggjort."))
+    return _set_status(meeting, Meeting.Status.MINUTES_DRAFT, _("Referat påbegyndt"))
+
+
+@transaction.atomic
+def meeting_publish_minutes(*, meeting: Meeting) -> Meeting:
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    allowed = (
+        Meeting.Status.AGENDA_PUBLISHED,
+        Meeting.Status.HELD,
+        Meeting.Status.MINUTES_DRAFT,
+        Meeting.Status.MINUTES_APPROVED,
+    )
+    if meeting.status not in allowed:
+        raise ValidationError(_("Referatet kan kun offentliggøres efter dagsordenen."))
+    undecided = [str(item.number) for item in meeting.items.filter(outcome="")]
+    if undecided:
+        raise ValidationError(
+            _("Disse punkter mangler et beslutningsresultat: %(numbers)s.")
+            % {"numbers": ", ".join(undecided)}
+        )
+    closed_without_decision = meeting.items.filter(is_closed=True, public_decision="")
+    if closed_without_decision.exists():
+        # § 10: a closed decision is still published as far as confidentiality allows.
+        raise ValidationError(
+            _("Lukkede punkter skal have en offentlig beslutning, før referatet offentliggøres.")
+        )
+    return _set_status(
+        meeting,
+        Meeting.Status.MINUTES_PUBLISHED,
+        _("Referat offentliggjort"),
+        minutes_published_at=timezone.now(),
+    )
+
+
+@transaction.atomic
+def meeting_cancel(*, meeting: Meeting) -> Meeting:
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.minutes_are_public:
+        raise ValidationError(_("Et møde med offentliggjort referat kan ikke aflyses."))
+    return _set_status(meeting, Meeting.Status.CANCELLED, _("Møde aflyst"))
+
+
+@transaction.atomic
+def item_correct(
+    *, item: AgendaItem, field: str, new_value: str, reason: str, user
+) -> MinutesCorrection:
+    """Change published minutes: the only way, and always recorded with a reason."""
+    if field not in CORRECTABLE_FIELDS:
+        raise ValidationError(_("Feltet kan ikke rettes."))
+    if not reason.strip():
+        raise ValidationError(_("Skriv en begrundelse for rettelsen."))
+    item = AgendaItem.objects.select_for_update().get(pk=item.pk)
+    if not item.meeting.minutes_are_public:
+        raise ValidationError(_("Rettelser bruges kun på offentliggjorte referater."))
+    old_value = getattr(item, field) or ""
+    setattr(item, field, new_value)
+    item.revision += 1
+    _save(item, _("Rettelse: %(reason)s") % {"reason": reason.strip()[:80]})
+    correction = MinutesCorrection(
+        item=item,
+        made_by=user,
+        reason=reason.strip(),
+        field=field,
+        old_value=old_value,
+        new_value=getattr(item, field) or "",
+    )
+    return _save(correction, _("Rettelse registreret"))
+
+
+@transaction.atomic
+def attachment_add(
+    *,
+    item: AgendaItem,
+    title: str,
+    file,
+    content_type: str,
+    number: int | None = None,
+    journal_number: str = "",
+    document_number: str = "",
+    is_closed: bool = False,
+) -> Attachment:
+    if number is None:
+        number = (item.attachments.aggregate(m=Max("number"))["m"] or 0) + 1
+    attachment = Attachment(
+        item=item,
+        number=number,
+        title=title,
+        journal_number=journal_number,
+        document_number=document_number,
+        is_closed=is_closed,
+        content_type=content_type,
+        size=file.size,
+    )
+    attachment.file.save(file.name, file, save=False)
+    return _save(attachment, _("Bilag tilføjet"))
+
+
+@transaction.atomic
+def attendance_record(*, meeting: Meeting, person: Person, status: str, note: str = ""):
+    attendance, _created = Attendance.objects.get_or_create(
+        meeting=meeting, person=person, defaults={"status": status, "note": note}
+    )
+    if not _created and (attendance.status, attendance.note) != (status, note):
+        attendance.status, attendance.note = status, note
+        attendance.revision += 1
+        _save(attendance, _("Fremmøde registreret"))
+    return attendance
+
+
+@transaction.atomic
+def item_guest_add(*, item: AgendaItem, name: str, capacity: str = "") -> ItemGuest:
+    """Record someone taking part in the item; the person is reused by name."""
+    _ensure_agenda_editable(item.meeting)
+    municipality = item.meeting.council.municipality
+    person = Person.objects.filter(municipality=municipality, name=name.strip()).first()
+    if person is None:
+        person = _save(
+            Person(municipality=municipality, name=name.strip(), title=capacity),
+            _("Person oprettet som deltager"),
+        )
+    guest = ItemGuest.objects.filter(item=item, person=person).first() or ItemGuest(
+        item=item, person=person
+    )
+    guest.capacity = capacity
+    return _save(guest, _("Deltager under punktet registreret"))
+
+
+@transaction.atomic
+def follow_up_add(
+    *,
+    item: AgendaItem,
+    kind: str,
+    title: str,
+    task: str,
+    due_date: datetime.date | None = None,
+    due_label: str = "",
+    members=(),
+    support=(),
+) -> FollowUp:
+    _ensure_agenda_editable(item.meeting)
+    follow_up = _save(
+        FollowUp(
+            item=item, kind=kind, title=title, task=task, due_date=due_date, due_label=due_label
+        ),
+        _("Opfølgning besluttet"),
+    )
+    follow_up.members.set(members)
+    follow_up.support.set(support)
+    return follow_up
