@@ -3,7 +3,7 @@ decided at meetings and named, frozen versions (e.g. "Høringsudkast 15.02.2023"
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -37,6 +37,44 @@ class PolicyQuerySet(VisibilityQuerySet):
 
     def editable_by(self, user):
         return self.filter(municipality_id__in=editor_municipality_ids(user))
+
+    def public(self):
+        return self.exclude(state=Policy.State.DRAFT)
+
+    def with_tree(self):
+        """The whole tree in a fixed number of queries, however many parts it has.
+
+        Only the columns the text needs are read: on a policy with thousands of
+        commitments, parsing timestamps nobody shows is most of the cost.
+        """
+        text = ("id", "position")
+        commitments = Commitment.objects.only(*text, "goal_id", "text").order_by("position", "id")
+        goals = (
+            Goal.objects.only(*text, "policy_id", "focus_area_id", "number", "title", "description")
+            .order_by("position", "id")
+            .prefetch_related(Prefetch("commitments", queryset=commitments))
+        )
+        sections = Section.objects.only(
+            *text, "policy_id", "heading", "body", "list_kind", "closing"
+        ).order_by("position", "id")
+        focus_areas = (
+            FocusArea.objects.only(*text, "policy_id", "title", "description", "closing")
+            .order_by("position", "id")
+            .prefetch_related(Prefetch("goals", queryset=goals))
+        )
+        return self.prefetch_related(
+            Prefetch("sections", queryset=sections),
+            Prefetch(
+                "principles",
+                queryset=Principle.objects.only(*text, "policy_id", "text").order_by(
+                    "position", "id"
+                ),
+            ),
+            Prefetch(
+                "goals", queryset=goals.filter(focus_area__isnull=True), to_attr="direct_goals"
+            ),
+            Prefetch("focus_areas", queryset=focus_areas),
+        )
 
 
 class Policy(TrackedModel):
@@ -90,6 +128,12 @@ class Policy(TrackedModel):
         help_text=_("Sæt kun hvis politikken kan vedtages uden forudgående høring."),
     )
     adopted_on = models.DateField(_("vedtaget den"), null=True, blank=True)
+    document_date = models.DateField(
+        _("dateret"),
+        null=True,
+        blank=True,
+        help_text=_("Datoen på selve dokumentet, når vedtagelsesdatoen ikke kendes."),
+    )
     predecessor = models.OneToOneField(
         "self",
         on_delete=models.SET_NULL,
@@ -126,6 +170,23 @@ class Policy(TrackedModel):
 
     def get_absolute_url(self):
         return reverse("policies:detail", args=[self.municipality.slug, self.slug])
+
+    @property
+    def is_public(self):
+        return self.state != self.State.DRAFT
+
+    @property
+    def state_variant(self):
+        """DKFDS badge variant; the state is always written out too."""
+        return {
+            self.State.DRAFT: "neutral",
+            self.State.IN_HEARING: "info",
+            self.State.COUNCIL_APPROVED: "info",
+            self.State.ADOPTED: "success",
+            self.State.IN_FORCE: "success",
+            self.State.EXPIRED: "warning",
+            self.State.SUPERSEDED: "warning",
+        }.get(self.state, "neutral")
 
     @property
     def period_label(self):
@@ -192,8 +253,27 @@ class Section(PolicyPart):
     policy = models.ForeignKey(
         Policy, on_delete=models.CASCADE, related_name="sections", verbose_name=_("politik")
     )
+
+    class ListKind(models.TextChoices):
+        NONE = "", _("ingen liste")
+        GOALS = "goals", _("de overordnede målsætninger")
+        PRINCIPLES = "principles", _("grundprincipperne")
+
     heading = models.CharField(_("overskrift"), max_length=300)
     body = RichTextField(_("tekst"), blank=True)
+    list_kind = models.CharField(
+        _("liste i afsnittet"),
+        max_length=20,
+        choices=ListKind.choices,
+        blank=True,
+        help_text=_(
+            "Vis politikkens overordnede målsætninger eller grundprincipper i dette afsnit, "
+            "efter teksten."
+        ),
+    )
+    closing = RichTextField(
+        _("tekst efter listen"), blank=True, help_text=_("Vises efter listen, hvis der er en.")
+    )
 
     class Meta(PolicyPart.Meta):
         verbose_name = _("afsnit")
@@ -223,6 +303,11 @@ class FocusArea(PolicyPart):
     )
     title = models.CharField(_("titel"), max_length=300)
     description = RichTextField(_("beskrivelse"), blank=True)
+    closing = RichTextField(
+        _("tekst efter målsætningerne"),
+        blank=True,
+        help_text=_("Vises efter fokusområdets målsætninger."),
+    )
 
     class Meta(PolicyPart.Meta):
         verbose_name = _("fokusområde")
@@ -318,3 +403,15 @@ class PolicyVersion(models.Model):
 
     def __str__(self):
         return f"{self.policy} – {self.label}"
+
+    def save(self, *args, **kwargs):
+        # Frozen means frozen; the database refuses it too (migration 0003's trigger).
+        if not self._state.adding:
+            raise ValueError("En frossen version kan ikke ændres.")
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse(
+            "policies:version",
+            args=[self.policy.municipality.slug, self.policy.slug, self.number],
+        )

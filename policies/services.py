@@ -1,0 +1,293 @@
+"""Workflows on policies: create, change state by a decision, freeze a version, edit the tree.
+
+Every function is keyword-only, runs in one transaction, validates with full_clean() and
+records who did it (and why) on the history rows.
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from core.concurrency import save_if_unchanged
+from policies.models import (
+    Commitment,
+    FocusArea,
+    Goal,
+    Policy,
+    PolicyTransition,
+    PolicyVersion,
+    Principle,
+    Section,
+)
+from policies.snapshots import anchored, snapshot_diff, snapshot_json, snapshot_policy
+
+__all__ = [
+    "ALLOWED_TRANSITIONS",
+    "anchored",
+    "part_create",
+    "part_delete",
+    "part_move",
+    "part_save",
+    "policy_create",
+    "policy_freeze_version",
+    "policy_transition",
+    "policy_update",
+    "snapshot_diff",
+    "snapshot_json",
+    "snapshot_policy",
+]
+
+S = Policy.State
+
+# The lifecycle. A city council may adopt directly after the hearing (no council approval
+# first); a draft may go back from hearing for rework; an expired policy is still
+# superseded when its successor comes into force.
+ALLOWED_TRANSITIONS = {
+    S.DRAFT: {S.IN_HEARING, S.COUNCIL_APPROVED, S.ADOPTED},
+    S.IN_HEARING: {S.DRAFT, S.COUNCIL_APPROVED, S.ADOPTED},
+    S.COUNCIL_APPROVED: {S.IN_HEARING, S.ADOPTED},
+    S.ADOPTED: {S.IN_FORCE},
+    S.IN_FORCE: {S.EXPIRED, S.SUPERSEDED},
+    S.EXPIRED: {S.SUPERSEDED},
+    S.SUPERSEDED: set(),
+}
+# Approving or adopting needs a hearing first, unless staff have said it needs none.
+NEEDS_HEARING = {S.COUNCIL_APPROVED, S.ADOPTED}
+
+
+def _stamp(instance, user, reason):
+    """Who and why, for django-simple-history's row of this save."""
+    if user is not None and getattr(user, "is_authenticated", False):
+        instance._history_user = user
+    instance._change_reason = reason
+
+
+@transaction.atomic
+def policy_create(
+    *,
+    municipality,
+    title: str,
+    user,
+    slug: str = "",
+    kind: str = Policy.Kind.POLICY,
+    **fields,
+) -> Policy:
+    from core.text import danish_slugify
+
+    policy = Policy(
+        municipality=municipality,
+        title=title,
+        slug=slug or danish_slugify(title)[:200],
+        kind=kind,
+        state=Policy.State.DRAFT,
+        **fields,
+    )
+    policy.full_clean()
+    _stamp(policy, user, _("Oprettet"))
+    policy.save()
+    return policy
+
+
+@transaction.atomic
+def policy_update(*, policy: Policy, expected_revision: int, user) -> Policy:
+    """Save edited fields of the policy itself; raises EditConflict if someone saved first."""
+    _stamp(policy, user, _("Redigeret"))
+    return save_if_unchanged(policy, expected_revision=expected_revision)
+
+
+def _was_in_hearing(policy):
+    return policy.state == S.IN_HEARING or policy.transitions.filter(to_state=S.IN_HEARING).exists()
+
+
+@transaction.atomic
+def policy_transition(
+    *,
+    policy: Policy,
+    to_state: str,
+    decided_on: datetime.date,
+    user,
+    agenda_item=None,
+    note: str = "",
+) -> PolicyTransition:
+    """Move the policy to ``to_state`` by the decision at ``agenda_item`` on ``decided_on``.
+
+    A successor coming into force supersedes its predecessor, recorded as a transition of
+    the predecessor pointing at the same decision.
+    """
+    policy = Policy.objects.select_for_update().get(pk=policy.pk)
+    from_state = policy.state
+    if to_state not in ALLOWED_TRANSITIONS.get(from_state, set()):
+        raise ValidationError(
+            _("En politik kan ikke gå fra “%(from)s” til “%(to)s”.")
+            % {"from": S(from_state).label, "to": S(to_state).label},
+            code="invalid_transition",
+        )
+    if (
+        to_state in NEEDS_HEARING
+        and not policy.hearing_not_required
+        and not _was_in_hearing(policy)
+    ):
+        raise ValidationError(
+            _(
+                "Politikken har ikke været i høring. Send den i høring først, eller markér "
+                "at den ikke kræver høring."
+            ),
+            code="hearing_required",
+        )
+    if (
+        agenda_item is not None
+        and agenda_item.meeting.council.municipality_id != policy.municipality_id
+    ):
+        raise ValidationError(
+            _("Beslutningen skal være truffet i kommunens egne råd og udvalg."),
+            code="wrong_municipality",
+        )
+    transition = PolicyTransition(
+        policy=policy,
+        from_state=from_state,
+        to_state=to_state,
+        decided_on=decided_on,
+        agenda_item=agenda_item,
+        note=note,
+        recorded_by=user if getattr(user, "is_authenticated", False) else None,
+    )
+    transition.full_clean()
+    _stamp(transition, user, _("Statusskift"))
+    transition.save()
+
+    policy.state = to_state
+    if to_state == S.ADOPTED:
+        policy.adopted_on = decided_on
+    policy.revision += 1
+    policy.full_clean()
+    _stamp(policy, user, _("Status: %(state)s") % {"state": S(to_state).label})
+    policy.save()
+    if agenda_item is not None:
+        policy.agenda_items.add(agenda_item)
+
+    predecessor = policy.predecessor
+    if (
+        to_state == S.IN_FORCE
+        and predecessor
+        and S.SUPERSEDED in ALLOWED_TRANSITIONS.get(predecessor.state, set())
+    ):
+        policy_transition(
+            policy=predecessor,
+            to_state=S.SUPERSEDED,
+            decided_on=decided_on,
+            user=user,
+            agenda_item=agenda_item,
+            note=_("Erstattet af %(title)s.") % {"title": policy.title},
+        )
+    return transition
+
+
+@transaction.atomic
+def policy_freeze_version(*, policy: Policy, label: str, user) -> PolicyVersion:
+    """Freeze the whole tree under ``label``; versions are numbered 1, 2, … per policy."""
+    policy = Policy.objects.select_for_update().get(pk=policy.pk)
+    number = (policy.versions.aggregate(n=Max("number"))["n"] or 0) + 1
+    version = PolicyVersion(
+        policy=policy,
+        number=number,
+        label=label,
+        snapshot=snapshot_policy(policy),
+        created_by=user if getattr(user, "is_authenticated", False) else None,
+    )
+    version.full_clean()
+    version.save()
+    return version
+
+
+# --- The tree --------------------------------------------------------------------------------
+
+
+def siblings(part):
+    """The queryset of parts ordered together with ``part``."""
+    model = type(part)
+    if model is Commitment:
+        return Commitment.objects.filter(goal_id=part.goal_id)
+    if model is Goal:
+        return Goal.objects.filter(policy_id=part.policy_id, focus_area_id=part.focus_area_id)
+    return model.objects.filter(policy_id=part.policy_id)
+
+
+def _renumber(queryset, user):
+    for index, part in enumerate(queryset.order_by("position", "id"), start=1):
+        if part.position != index:
+            part.position = index
+            part.revision += 1
+            _stamp(part, user, _("Flyttet"))
+            part.save(update_fields=["position", "revision", "updated_at"])
+
+
+@transaction.atomic
+def part_create(*, part, user):
+    """Add a section, principle, focus area, goal or commitment at the end of its list."""
+    part.position = (siblings(part).aggregate(n=Max("position"))["n"] or 0) + 1
+    part.full_clean()
+    _stamp(part, user, _("Tilføjet"))
+    part.save()
+    return part
+
+
+@transaction.atomic
+def part_save(*, part, expected_revision: int, user):
+    """Save an edited part; raises core.concurrency.EditConflict if someone saved first."""
+    _stamp(part, user, _("Redigeret"))
+    return save_if_unchanged(part, expected_revision=expected_revision)
+
+
+@transaction.atomic
+def part_move(*, part, user, direction: str = "", focus_area=None):
+    """Move a part one place up or down among its siblings, or a goal to another focus area
+    (``focus_area``: a FocusArea of the same policy, or None for directly under the policy).
+    """
+    model = type(part)
+    part = model.objects.select_for_update().get(pk=part.pk)
+    if direction in ("up", "down"):
+        ordered = list(siblings(part).order_by("position", "id"))
+        index = next(i for i, p in enumerate(ordered) if p.pk == part.pk)
+        other = index - 1 if direction == "up" else index + 1
+        if 0 <= other < len(ordered):
+            ordered[index], ordered[other] = ordered[other], ordered[index]
+        for position, item in enumerate(ordered, start=1):
+            if item.position != position:
+                item.position = position
+                item.revision += 1
+                _stamp(item, user, _("Flyttet"))
+                item.save(update_fields=["position", "revision", "updated_at"])
+        return model.objects.get(pk=part.pk)
+    if model is Goal:
+        if focus_area is not None and focus_area.policy_id != part.policy_id:
+            raise ValidationError(_("Fokusområdet hører til en anden politik."))
+        old_siblings = siblings(part)
+        part.focus_area = focus_area
+        part.position = (siblings(part).aggregate(n=Max("position"))["n"] or 0) + 1
+        part.revision += 1
+        part.full_clean()
+        _stamp(part, user, _("Flyttet til andet fokusområde"))
+        part.save()
+        _renumber(old_siblings, user)
+        return part
+    raise ValidationError(_("Ukendt flytning."))
+
+
+@transaction.atomic
+def part_delete(*, part, user):
+    remaining = siblings(part).exclude(pk=part.pk)
+    _stamp(part, user, _("Slettet"))
+    part.delete()
+    _renumber(remaining, user)
+
+
+PART_MODELS = {
+    "afsnit": Section,
+    "princip": Principle,
+    "fokusomraade": FocusArea,
+    "maal": Goal,
+    "indsats": Commitment,
+}

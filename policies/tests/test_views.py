@@ -1,0 +1,491 @@
+import datetime
+import io
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from councils.models import Council
+from policies.models import Goal, Policy, PolicyTransition, PolicyVersion
+from policies.services import policy_freeze_version
+from policies.tests.factories import (
+    AgendaItemFactory,
+    CommitmentFactory,
+    CouncilFactory,
+    FocusAreaFactory,
+    GoalFactory,
+    MeetingFactory,
+    PolicyFactory,
+    council_member,
+)
+
+pytestmark = pytest.mark.django_db
+
+S = Policy.State
+
+
+def detail_url(policy):
+    return reverse("policies:detail", args=[policy.municipality.slug, policy.slug])
+
+
+def staff_url(name, policy, *args):
+    return reverse(f"policies:{name}", args=[policy.municipality.slug, policy.slug, *args])
+
+
+# --- Visibility ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def draft(aalborg):
+    return PolicyFactory(municipality=aalborg, title="Hemmeligt udkast", state=S.DRAFT)
+
+
+def test_a_draft_is_absent_from_the_public_list_and_404s(client, aalborg, draft):
+    PolicyFactory(municipality=aalborg, title="Offentlig politik", state=S.IN_FORCE)
+    page = client.get(reverse("policies:index", args=["aalborg"])).content.decode()
+    assert "Offentlig politik" in page
+    assert "Hemmeligt udkast" not in page
+    assert client.get(detail_url(draft)).status_code == 404
+
+
+def test_another_municipalitys_editor_cannot_see_or_change_a_draft(client, draft, other_editor):
+    client.force_login(other_editor)
+    assert (
+        "Hemmeligt udkast"
+        not in client.get(reverse("policies:index", args=["aalborg"])).content.decode()
+    )
+    assert client.get(detail_url(draft)).status_code == 404
+    assert client.get(staff_url("staff_edit", draft)).status_code == 403
+    response = client.post(staff_url("staff_freeze", draft), {"label": "Snyd"})
+    assert response.status_code == 403
+    assert not PolicyVersion.objects.exists()
+
+
+@pytest.mark.parametrize("who", ["editor", "member"])
+def test_staff_and_council_members_read_the_draft(client, aalborg, draft, editor, who):
+    user = editor if who == "editor" else council_member(CouncilFactory(municipality=aalborg))
+    client.force_login(user)
+    assert "Hemmeligt udkast" in client.get(detail_url(draft)).content.decode()
+    assert (
+        "Hemmeligt udkast"
+        in client.get(reverse("policies:index", args=["aalborg"])).content.decode()
+    )
+
+
+def test_a_council_member_may_read_but_not_edit(client, aalborg, draft):
+    client.force_login(council_member(CouncilFactory(municipality=aalborg)))
+    assert client.get(staff_url("staff_edit", draft)).status_code == 403
+
+
+def test_a_policy_in_hearing_is_public(client, aalborg):
+    policy = PolicyFactory(municipality=aalborg, title="Høringsudkast", state=S.IN_HEARING)
+    assert client.get(detail_url(policy)).status_code == 200
+
+
+def test_a_draft_version_is_not_public(client, draft):
+    policy_freeze_version(policy=draft, label="Internt", user=None)
+    url = reverse("policies:version", args=["aalborg", draft.slug, 1])
+    assert client.get(url).status_code == 404
+
+
+def test_a_closed_decision_shows_only_its_public_title(client, aalborg):
+    council = CouncilFactory(municipality=aalborg, name="Integrationsrådet")
+    item = AgendaItemFactory(
+        meeting=MeetingFactory(council=council),
+        title="Fortrolig titel",
+        is_closed=True,
+        public_title="Lukket punkt",
+    )
+    policy = PolicyFactory(municipality=aalborg, state=S.COUNCIL_APPROVED)
+    PolicyTransition.objects.create(
+        policy=policy,
+        from_state=S.IN_HEARING,
+        to_state=S.COUNCIL_APPROVED,
+        decided_on=datetime.date(2023, 4, 11),
+        agenda_item=item,
+    )
+    page = client.get(detail_url(policy)).content.decode()
+    assert "Lukket punkt" in page
+    assert "Fortrolig titel" not in page
+
+
+# --- The list and its timeline ---------------------------------------------------------------
+
+
+def test_the_timeline_follows_the_chain_and_marks_the_policy_in_force(client, aalborg):
+    p2005 = PolicyFactory(
+        municipality=aalborg,
+        title="Politik 2005",
+        period_start=2005,
+        period_end=None,
+        state=S.SUPERSEDED,
+    )
+    p2012 = PolicyFactory(
+        municipality=aalborg,
+        title="Politik 2012-2015",
+        period_start=2012,
+        period_end=2015,
+        state=S.SUPERSEDED,
+        predecessor=p2005,
+    )
+    PolicyFactory(
+        municipality=aalborg,
+        title="Strategi 2023-2026",
+        period_start=2023,
+        period_end=2026,
+        state=S.IN_FORCE,
+        predecessor=p2012,
+    )
+    PolicyFactory(municipality=aalborg, title="Anden linje", period_start=2010, state=S.EXPIRED)
+    page = client.get(reverse("policies:index", args=["aalborg"])).content.decode()
+    titles = re.findall(r'ps-timeline-title"><a href="[^"]+">([^<]+)</a>', page)
+    assert titles == ["Politik 2005", "Politik 2012-2015", "Strategi 2023-2026", "Anden linje"]
+    assert "Gældende nu" in page
+    assert ">Gældende</span>" in page
+    assert page.count(">Gældende</span>") == 1
+
+
+# --- The reading page ------------------------------------------------------------------------
+
+
+def test_the_reading_page_has_anchors_for_every_part(client, aalborg):
+    policy = PolicyFactory(municipality=aalborg, state=S.IN_FORCE, vision="Sammen kan vi mest.")
+    area = FocusAreaFactory(policy=policy, title="Uddannelse")
+    FocusAreaFactory(policy=policy, title="Arbejde", position=99)
+    goal = GoalFactory(policy=policy, focus_area=area, title="Flere unge")
+    CommitmentFactory(goal=goal, text="Vejledning")
+    page = client.get(detail_url(policy)).content.decode()
+    assert "<blockquote" in page and "Sammen kan vi mest." in page
+    for anchor in ('id="fokus-1"', 'id="fokus-2"', 'id="maal-1-1"', 'id="indsats-1-1-1"'):
+        assert anchor in page
+
+
+def _policy_with_goals(municipality, count):
+    policy = PolicyFactory(municipality=municipality, state=S.IN_FORCE)
+    council = CouncilFactory(municipality=municipality)
+    policy.prepared_by = council
+    policy.save()
+    areas = [FocusAreaFactory(policy=policy) for _ in range(2)]
+    for index in range(count):
+        goal = GoalFactory(policy=policy, focus_area=areas[index % 2])
+        CommitmentFactory.create_batch(3, goal=goal)
+    GoalFactory(policy=policy)  # one directly under the policy
+    item = AgendaItemFactory(meeting=MeetingFactory(council=council))
+    PolicyTransition.objects.create(
+        policy=policy,
+        from_state=S.ADOPTED,
+        to_state=S.IN_FORCE,
+        decided_on=datetime.date(2023, 1, 1),
+        agenda_item=item,
+    )
+    policy_freeze_version(policy=policy, label="Vedtaget", user=None)
+    return policy
+
+
+def test_the_reading_page_answers_in_a_constant_number_of_queries(client, aalborg):
+    small = _policy_with_goals(aalborg, 2)
+    large = _policy_with_goals(aalborg, 40)
+    counts = []
+    for policy in (small, large):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(detail_url(policy))
+        assert response.status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts
+    # 13 for the page itself, one each for the hearings, action plans and reports it links to.
+    assert counts[1] <= 16
+
+
+# --- Versions and comparison -----------------------------------------------------------------
+
+
+def test_a_version_page_shows_the_frozen_text_not_the_current_one(client, aalborg):
+    policy = PolicyFactory(municipality=aalborg, state=S.IN_HEARING)
+    goal = GoalFactory(policy=policy, title="Den oprindelige ordlyd")
+    policy_freeze_version(policy=policy, label="Høringsudkast 15.02.2023", user=None)
+    goal.title = "Den nye ordlyd"
+    goal.save()
+    page = client.get(reverse("policies:version", args=["aalborg", policy.slug, 1]))
+    html = page.content.decode()
+    assert "Den oprindelige ordlyd" in html and "Den nye ordlyd" not in html
+    assert "Høringsudkast 15.02.2023" in html
+
+
+def test_compare_marks_a_changed_goal_with_del_and_ins(client, aalborg):
+    policy = PolicyFactory(municipality=aalborg, state=S.COUNCIL_APPROVED)
+    goal = GoalFactory(policy=policy, title="arbejdspladser i Aalborg Kommune")
+    policy_freeze_version(policy=policy, label="Høringsudkast", user=None)
+    goal.title = "arbejdspladser, offentlige som private, i Aalborg Kommune"
+    goal.save()
+    policy_freeze_version(policy=policy, label="Vedtaget", user=None)
+    url = reverse("policies:compare", args=["aalborg", policy.slug])
+    html = client.get(url, {"fra": "1", "til": "2"}).content.decode()
+    assert '<ins class="diff-ins">' in html and "offentlige som private" in html
+    assert '<del class="diff-del">' in html
+    assert "Tilføjet:" in html  # said in words, not by colour alone
+    current = client.get(url, {"fra": "1", "til": "udkast"})
+    assert current.status_code == 200
+    assert client.get(url, {"fra": "9", "til": "2"}).status_code == 404
+
+
+# --- Staff -----------------------------------------------------------------------------------
+
+
+def test_anonymous_users_are_sent_to_login(client, draft):
+    response = client.get(staff_url("staff_edit", draft))
+    assert response.status_code == 302
+    assert reverse("login") in response["Location"]
+
+
+def test_an_editor_creates_a_policy_as_a_draft(client, aalborg, editor):
+    client.force_login(editor)
+    response = client.post(
+        reverse("policies:staff_create", args=["aalborg"]),
+        {
+            "title": "Ældrepolitik 2025-2028",
+            "kind": "policy",
+            "period_start": "2025",
+            "period_end": "2028",
+        },
+    )
+    policy = Policy.objects.get(title="Ældrepolitik 2025-2028")
+    assert response.status_code == 302
+    assert policy.state == S.DRAFT and policy.slug == "aeldrepolitik-2025-2028"
+
+
+def test_a_taken_slug_is_refused_with_a_message(client, aalborg, editor):
+    PolicyFactory(municipality=aalborg, slug="boernepolitik")
+    client.force_login(editor)
+    response = client.post(
+        reverse("policies:staff_create", args=["aalborg"]),
+        {"title": "Børnepolitik", "kind": "policy"},
+    )
+    assert response.status_code == 200
+    assert Policy.objects.filter(slug="boernepolitik").count() == 1
+
+
+def test_a_validation_error_keeps_what_was_typed(client, aalborg, editor):
+    client.force_login(editor)
+    response = client.post(
+        reverse("policies:staff_create", args=["aalborg"]),
+        {
+            "title": "",
+            "kind": "policy",
+            "vision": "Min lange vision",
+            "period_start": "2030",
+            "period_end": "2020",
+        },
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Min lange vision" in html
+    assert not Policy.objects.exists()
+
+
+def test_editing_a_goal_in_place_with_htmx_returns_the_tree(client, aalborg, editor, draft):
+    goal = GoalFactory(policy=draft, title="Gammel")
+    client.force_login(editor)
+    url = staff_url("staff_part_edit", draft, "maal", goal.pk)
+    form = client.get(url, headers={"HX-Request": "true"})
+    assert 'name="revision"' in form.content.decode()
+    assert "<html" not in form.content.decode()
+    response = client.post(
+        url,
+        {"number": "1", "title": "Ny", "description": "", "revision": "0"},
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 200
+    assert response["HX-Retarget"] == "#ps-tree"
+    assert 'id="ps-tree"' in response.content.decode()
+    goal.refresh_from_db()
+    assert goal.title == "Ny"
+    assert goal.history.first().history_user == editor
+
+
+def test_the_same_edit_works_without_javascript(client, aalborg, editor, draft):
+    goal = GoalFactory(policy=draft, title="Gammel")
+    client.force_login(editor)
+    response = client.post(
+        staff_url("staff_part_edit", draft, "maal", goal.pk),
+        {"number": "", "title": "Ny", "description": "", "revision": "0"},
+    )
+    assert response.status_code == 302
+    assert f"#del-maal-{goal.pk}" in response["Location"]
+
+
+def test_a_conflict_shows_both_texts_and_loses_nothing(client, aalborg, editor, draft):
+    goal = GoalFactory(policy=draft, title="Original")
+    Goal.objects.filter(pk=goal.pk).update(title="Kollegaens tekst", revision=1)
+    client.force_login(editor)
+    response = client.post(
+        staff_url("staff_part_edit", draft, "maal", goal.pk),
+        {"number": "", "title": "Min tekst", "description": "", "revision": "0"},
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Min tekst" in html and "Kollegaens tekst" in html
+    assert 'name="revision" value="1"' in html
+    goal.refresh_from_db()
+    assert goal.title == "Kollegaens tekst"
+
+
+def test_adding_moving_and_deleting_parts(client, aalborg, editor, draft):
+    client.force_login(editor)
+    area = FocusAreaFactory(policy=draft)
+    add = staff_url("staff_part_add", draft, "maal")
+    client.post(add, {"parent": area.pk, "title": "Første", "number": "", "description": ""})
+    client.post(add, {"parent": area.pk, "title": "Anden", "number": "", "description": ""})
+    first, second = Goal.objects.filter(focus_area=area).order_by("position")
+    assert [first.title, second.title] == ["Første", "Anden"]
+    client.post(staff_url("staff_part_move", draft, "maal", second.pk), {"direction": "up"})
+    assert list(
+        Goal.objects.filter(focus_area=area).order_by("position").values_list("title", flat=True)
+    ) == ["Anden", "Første"]
+    client.post(staff_url("staff_part_move", draft, "maal", first.pk), {"focus_area": ""})
+    first.refresh_from_db()
+    assert first.focus_area is None
+    client.post(staff_url("staff_part_delete", draft, "maal", first.pk))
+    assert not Goal.objects.filter(pk=first.pk).exists()
+
+
+def test_a_transition_names_the_decision(client, aalborg, editor, draft):
+    item = AgendaItemFactory(meeting=MeetingFactory(council=CouncilFactory(municipality=aalborg)))
+    client.force_login(editor)
+    response = client.post(
+        staff_url("staff_transition", draft),
+        {"to_state": "in_hearing", "decided_on": "2023-02-15", "agenda_item": item.pk},
+    )
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.state == S.IN_HEARING
+    assert draft.transitions.get().agenda_item == item
+
+
+def test_adopting_without_a_hearing_is_refused_in_the_form(client, aalborg, editor, draft):
+    client.force_login(editor)
+    response = client.post(
+        staff_url("staff_transition", draft), {"to_state": "adopted", "decided_on": "2023-02-15"}
+    )
+    assert response.status_code == 200
+    assert "ikke været i høring" in response.content.decode()
+
+
+def test_freezing_and_history_pages(client, aalborg, editor, draft):
+    GoalFactory(policy=draft)
+    client.force_login(editor)
+    response = client.post(staff_url("staff_freeze", draft), {"label": "Høringsudkast"})
+    assert response.status_code == 302
+    assert draft.versions.get().label == "Høringsudkast"
+    assert client.get(staff_url("staff_history", draft)).status_code == 200
+    assert client.get(staff_url("staff_edit", draft)).status_code == 200
+
+
+# --- Demo data -------------------------------------------------------------------------------
+
+
+def _load_demo():
+    from importlib import import_module
+
+    out = io.StringIO()
+    for name in ("core.demo", "councils.demo", "policies.demo"):
+        try:
+            module = import_module(name)
+        except ModuleNotFoundError:
+            continue
+        module.load(out)
+
+
+def test_the_demo_loads_twice_without_duplicates_and_holds_the_seed_facts(client):
+    from policies import demo
+
+    _load_demo()
+    counts = [Policy.objects.count(), Goal.objects.count(), PolicyVersion.objects.count()]
+    _load_demo()
+    assert [Policy.objects.count(), Goal.objects.count(), PolicyVersion.objects.count()] == counts
+
+    strategy = Policy.objects.get(slug="integrationsstrategi-2023-2026")
+    assert strategy.vision == (
+        "Forskellighed er en styrke, når alle tager medansvar for fællesskabet. Sammen kan vi mest."
+    )
+    assert list(strategy.goals.values_list("number", flat=True)) == ["1", "2", "3"]
+    assert list(strategy.versions.values_list("label", flat=True)) == [
+        "Høringsudkast 15.02.2023",
+        "Vedtaget",
+    ]
+    assert strategy.state == S.COUNCIL_APPROVED
+    approval = strategy.transitions.get(to_state=S.COUNCIL_APPROVED)
+    assert "enkelte ændringer" in approval.note
+    if Council.objects.filter(name="Integrationsrådet").exists():  # councils demo present
+        assert "Integrationsstrategi" in approval.agenda_item.title
+        assert approval.agenda_item in strategy.agenda_items.all()
+    assert strategy.predecessor.slug == "integrationspolitik-2012-2015"
+
+    p2012 = Policy.objects.get(slug="integrationspolitik-2012-2015")
+    assert p2012.focus_areas.count() == 5
+    assert p2012.predecessor.slug == "integrationspolitik-2005"
+    p2005 = Policy.objects.get(slug="integrationspolitik-2005")
+    assert p2005.focus_areas.count() == 10
+    assert p2005.principles.count() == 4
+    assert p2005.goals.filter(focus_area__isnull=True).count() == 5
+    norddjurs = Policy.objects.get(slug="integrationspolitik-2021-2026")
+    assert norddjurs.state == S.IN_FORCE
+    assert norddjurs.focus_areas.get().title == "Børn og Familier som trives"
+
+    for url in demo.public_urls():
+        assert client.get(url).status_code == 200, url
+    compare = client.get(demo.public_urls()[-1]).content.decode()
+    assert "offentlige som private" in compare and "<ins" in compare
+    timeline = client.get(reverse("policies:index", args=["aalborg"])).content.decode()
+    assert (
+        timeline.index("integrationspolitik-2005")
+        < timeline.index("integrationspolitik-2012-2015")
+        < timeline.index("integrationsstrategi-2023-2026")
+    )
+
+
+# --- Front page and staff home ---------------------------------------------------------------
+
+
+def test_the_front_page_lists_policies_in_force_and_in_hearing(client, aalborg):
+    PolicyFactory(municipality=aalborg, title="Gældende politik", state=S.IN_FORCE)
+    PolicyFactory(municipality=aalborg, title="Politik i høring", state=S.IN_HEARING)
+    PolicyFactory(municipality=aalborg, title="Udkast til politik", state=S.DRAFT)
+    PolicyFactory(municipality=aalborg, title="Udløbet politik", state=S.EXPIRED)
+    page = client.get(reverse("core:municipality", args=["aalborg"])).content.decode()
+    assert "Gældende politik" in page and "Politik i høring" in page
+    assert "Udkast til politik" not in page and "Udløbet politik" not in page
+
+
+def test_the_staff_home_lists_drafts_of_the_editors_own_municipality(
+    client, aalborg, norddjurs, editor
+):
+    PolicyFactory(municipality=aalborg, title="Aalborgs udkast")
+    PolicyFactory(municipality=norddjurs, title="Norddjurs udkast")
+    client.force_login(editor)
+    page = client.get(reverse("core:staff_home")).content.decode()
+    assert "Aalborgs udkast" in page
+    assert "Norddjurs udkast" not in page
+    assert reverse("policies:staff_index", args=["aalborg"]) in page
+
+
+def test_two_editors_on_the_policy_text_get_a_conflict(client, aalborg, editor, draft):
+    Policy.objects.filter(pk=draft.pk).update(vision="Kollegaens vision", revision=3)
+    client.force_login(editor)
+    response = client.post(
+        staff_url("staff_edit", draft),
+        {"title": draft.title, "kind": "policy", "vision": "Min vision", "revision": "2"},
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Min vision" in html and "Kollegaens vision" in html
+    draft.refresh_from_db()
+    assert draft.vision == "Kollegaens vision"
+    saved = client.post(
+        staff_url("staff_edit", draft),
+        {"title": draft.title, "kind": "policy", "vision": "Min vision", "revision": "3"},
+    )
+    assert saved.status_code == 302
+    draft.refresh_from_db()
+    assert draft.vision == "Min vision"
