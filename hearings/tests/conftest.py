@@ -1,0 +1,16 @@
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(settings):
+    """Each test gets its own in-memory cache, so rate-limit counters never leak between
+    tests or into the developer's Redis."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "hearings-tests",
+        }
+    }
+    from django.core.cache import cache
+
+    cache.clear()
