@@ -1,0 +1,135 @@
+"""Plans, actions and the status updates that move them."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from actionplans.models import (
+    Action,
+    ActionPlan,
+    FollowUpRound,
+    StatusUpdate,
+)
+from actionplans.services.rounds import lock_open_round
+from core.concurrency import EditConflict, save_if_unchanged
+
+
+@transaction.atomic
+def plan_save(*, plan: ActionPlan, goals, user, expected_revision: int | None = None):
+    """Create or change a plan and its goals. A stale form raises ``EditConflict``."""
+    plan._change_reason = _("Handleplan gemt")
+    if plan.pk:
+        save_if_unchanged(plan, expected_revision=expected_revision)
+    else:
+        plan.full_clean()
+        plan.save()
+    goals = list(goals)
+    foreign = [goal for goal in goals if goal.policy_id != plan.policy_id]
+    if foreign:
+        raise ValidationError({"goals": _("Målsætningerne skal høre til handleplanens politik.")})
+    plan.goals.set(goals)
+    return plan
+
+
+@transaction.atomic
+def action_save(
+    *, action: Action, user, expected_revision: int | None = None, remarks=None
+) -> Action:
+    """Create or change an action's description, owner and dates (not its status).
+
+    ``remarks``: the hearing remarks it follows up on (None leaves them as they are).
+    """
+    action._change_reason = _("Handling gemt")
+    if action.pk:
+        save_if_unchanged(action, expected_revision=expected_revision)
+    else:
+        action.full_clean()
+        action.save()
+    if remarks is not None:
+        action.from_remarks.set(remarks)
+    return action
+
+
+@transaction.atomic
+def action_update_status(
+    *,
+    action: Action,
+    user,
+    status: str,
+    progress: int,
+    note: str = "",
+    round: FollowUpRound | None = None,
+    on: date | None = None,
+    expected_revision: int | None = None,
+) -> StatusUpdate:
+    """Record the owner's judgement of an action, and make it the action's current status.
+
+    In a round an action has one update, changed in place while the round is open; once the
+    round is closed every change is refused with the round's locked message.
+    """
+    if round is not None:
+        round = lock_open_round(round.pk)
+    current = Action.objects.select_for_update().select_related("plan").get(pk=action.pk)
+    if expected_revision is not None and current.revision != expected_revision:
+        raise EditConflict(current)
+    on = on or timezone.localdate()
+    update = None
+    if round is not None:
+        update = StatusUpdate.objects.filter(action=current, round=round).first()
+    if update is None:
+        update = StatusUpdate(action=current, round=round)
+    update.author = user if getattr(user, "is_authenticated", False) else None
+    update.date = on
+    update.status = status
+    update.progress = progress
+    update.note = (note or "").strip()
+    update.full_clean()
+    update._change_reason = _("Statusopdatering")
+    update.save()
+
+    newest = (
+        StatusUpdate.objects.filter(action=current).order_by("-date", "-id").values("pk").first()
+    )
+    if newest and newest["pk"] == update.pk:
+        current.status = status
+        current.progress = progress
+        current.revision += 1
+        current._change_reason = _("Ny status")
+        current.save(update_fields=["status", "progress", "revision", "updated_at"])
+    action.status, action.progress, action.revision = (
+        current.status,
+        current.progress,
+        current.revision,
+    )
+    return update
+
+
+@dataclass
+class RoundEntry:
+    action: Action
+    status: str
+    progress: int
+    note: str = ""
+    revision: int | None = None
+
+
+@transaction.atomic
+def round_submit(*, round: FollowUpRound, user, entries: list[RoundEntry], on: date | None = None):
+    """Record the status of several actions in a round at once: all of them or none."""
+    return [
+        action_update_status(
+            action=entry.action,
+            user=user,
+            status=entry.status,
+            progress=entry.progress,
+            note=entry.note,
+            round=round,
+            on=on,
+            expected_revision=entry.revision,
+        )
+        for entry in entries
+    ]
