@@ -1,0 +1,111 @@
+"""What every snapshot module shares: the readers that stand for an audience, plain JSON
+values, the canonical JSON and its hash, and the lookup of the other apps' functions."""
+
+import hashlib
+import json
+import re
+from datetime import datetime
+from decimal import Decimal
+from importlib import import_module
+
+from django.contrib.auth.models import AnonymousUser
+from django.utils import timezone
+
+SNAPSHOT_FORMAT = 1
+
+EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+PHONE_RE = re.compile(r"(?<!\d)(\+45[ ]?)?(\d{2}[ ]?){3}\d{2}(?!\d)")
+REDACTED = "[kontaktoplysning fjernet]"
+
+
+def optional(*places):
+    """The first of the other apps' functions that exists (module, name), or None."""
+    for module_name, name in places:
+        try:
+            module = import_module(module_name)
+        except ImportError:
+            continue
+        function = getattr(module, name, None)
+        if function is not None:
+            return function
+    return None
+
+
+# --- readers --------------------------------------------------------------------------------
+
+
+class CouncilReader:
+    """Reads as a current member of every council of one municipality, and nothing more.
+
+    Carries the caches that ``core.roles``, ``councils.roles`` and ``hearings.roles`` read, so
+    no membership row is needed and nothing is looked up for it.
+    """
+
+    is_authenticated = True
+    is_anonymous = False
+    is_superuser = False
+    is_staff = False
+    pk = None
+    id = None
+
+    def __init__(self, municipality):
+        from councils.models import Council
+
+        self.municipality = municipality
+        self._politikspor_roles = {}
+        self._politikspor_councils = set(
+            Council.objects.filter(municipality=municipality).values_list("id", flat=True)
+        )
+        self._politikspor_member_municipalities = {municipality.pk}
+
+    def __str__(self):
+        return f"rådsmedlem i {self.municipality}"
+
+
+def reader_for(audience, municipality):
+    from reports.models import ReportVersion
+
+    if audience == ReportVersion.Audience.PUBLIC:
+        return AnonymousUser()
+    return CouncilReader(municipality)
+
+
+# --- plain values ---------------------------------------------------------------------------
+
+
+def day(value):
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return timezone.localtime(value).date().isoformat()
+    return value.isoformat()
+
+
+def number(value):
+    if value is None:
+        return None
+    text = format(Decimal(value), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def redact(text):
+    """Free text written by responders may hold their own contact details. They are never
+    part of a report, whatever its audience (staff read them in the hearing's work area)."""
+    if not text:
+        return ""
+    return PHONE_RE.sub(REDACTED, EMAIL_RE.sub(REDACTED, text))
+
+
+def canonical_json(snapshot):
+    return json.dumps(snapshot, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def snapshot_hash(snapshot):
+    return hashlib.sha256(canonical_json(snapshot).encode("utf-8")).hexdigest()
+
+
+def normalise(snapshot):
+    """What the database gives back: plain JSON types only (tuples become lists …)."""
+    return json.loads(canonical_json(snapshot))

@@ -1,0 +1,84 @@
+"""The decisions trail: agenda items about a policy, as the reader may see them."""
+
+from django.db.models import Q
+
+from reports.snapshot.base import day
+
+# --- decisions ------------------------------------------------------------------------------
+
+
+def item_row(item, public):
+    """One agenda item as the reader may see it (``can_read``/``decision_public`` decide)."""
+    meeting = item.meeting
+    row = {
+        "id": item.pk,
+        "council": meeting.council.name,
+        "date": day(meeting.starts_at),
+        "number": item.number,
+        "title": item.shown_title(),
+        "is_closed": item.is_closed,
+        "case": item.case.number if item.case_id and item.can_read else "",
+        "outcome": item.get_outcome_display() if item.decision_public and item.outcome else "",
+        "decision": "",
+        "public_decision": "",
+    }
+    if item.decision_public:
+        if item.can_read:
+            row["decision"] = item.decision
+        else:
+            row["public_decision"] = item.public_decision
+    return row
+
+
+def decisions(policy, reader, public):
+    from councils.models import AgendaItem
+    from policies.models import PolicyTransition
+
+    items = list(
+        AgendaItem.objects.visible_to(reader)
+        .filter(
+            Q(policies=policy)
+            | Q(policy_transitions__policy=policy)
+            | Q(follow_up_rounds__policy=policy)  # status reports to the committees
+        )
+        .select_related("meeting__council", "case")
+        .distinct()
+        .order_by("meeting__starts_at", "position", "number", "id")
+    )
+    transitions = list(PolicyTransition.objects.filter(policy=policy).order_by("decided_on", "id"))
+    by_item = {}
+    for transition in transitions:
+        by_item.setdefault(transition.agenda_item_id, []).append(transition)
+    rows = []
+    for item in items:
+        row = item_row(item, public)
+        row["transitions"] = [
+            f"{t.get_from_state_display()} → {t.get_to_state_display()}"
+            for t in by_item.get(item.pk, [])
+        ]
+        rows.append(row)
+    visible_ids = {item.pk for item in items}
+    # A change of state recorded without a (visible) item is still part of the trail, but
+    # says nothing about the item it may point to.
+    for transition in transitions:
+        if transition.agenda_item_id is None or transition.agenda_item_id not in visible_ids:
+            rows.append(
+                {
+                    "id": None,
+                    "council": "",
+                    "date": day(transition.decided_on),
+                    "number": None,
+                    "title": "",
+                    "is_closed": False,
+                    "case": "",
+                    "outcome": "",
+                    "decision": "",
+                    "public_decision": "",
+                    "transitions": [
+                        f"{transition.get_from_state_display()} → "
+                        f"{transition.get_to_state_display()}"
+                    ],
+                }
+            )
+    rows.sort(key=lambda r: (r["date"] or "", r["number"] or 0))
+    return rows

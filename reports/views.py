@@ -1,0 +1,184 @@
+"""Ordering, following and downloading report versions.
+
+Ordering is the secretariat's (POST only); the version page and the download go through
+``ReportVersion.objects.visible_to``, so a version someone may not see answers 404.
+"""
+
+import hashlib
+import logging
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse, HttpResponseServerError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from core.roles import is_editor
+from core.views import municipality_from_slug
+from core.visibility import get_visible_or_404
+from reports import services
+from reports.forms import ReportRequestForm
+from reports.models import ReportVersion
+
+logger = logging.getLogger(__name__)
+
+
+def _editor(request, slug):
+    municipality = municipality_from_slug(request, slug)
+    if not is_editor(request.user, municipality):
+        raise PermissionDenied
+    return municipality
+
+
+def _version(request, municipality, version_id):
+    return get_visible_or_404(
+        ReportVersion.objects.filter(municipality=municipality).select_related(
+            "municipality", "policy", "meeting__council", "hearing", "previous"
+        ),
+        request.user,
+        pk=version_id,
+    )
+
+
+def _order(request, municipality, form, make):
+    if not form.is_valid():
+        messages.error(request, _("Rapporten kunne ikke bestilles: vælg en målgruppe."))
+        return None
+    try:
+        version = make(audience=form.cleaned_data["audience"], label=form.cleaned_data["label"])
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return None
+    if not getattr(version, "was_created", True):
+        messages.info(
+            request,
+            _("Data er uændrede siden version %(number)s; du får den i stedet for en ny.")
+            % {"number": version.number},
+        )
+    return redirect(version.get_absolute_url())
+
+
+@require_POST
+def request_cycle_report(request, municipality, policy_slug):
+    from policies.models import Policy
+
+    municipality = _editor(request, municipality)
+    policy = get_visible_or_404(
+        Policy.objects.filter(municipality=municipality), request.user, slug=policy_slug
+    )
+    form = ReportRequestForm(request.POST)
+    response = _order(
+        request,
+        municipality,
+        form,
+        lambda **kw: services.report_request(policy=policy, user=request.user, **kw),
+    )
+    return response or redirect("policies:staff_edit", municipality.slug, policy.slug)
+
+
+@require_POST
+def request_minutes(request, municipality, meeting_id):
+    from councils.models import Meeting
+
+    municipality = _editor(request, municipality)
+    meeting = get_visible_or_404(
+        Meeting.objects.filter(council__municipality=municipality).select_related("council"),
+        request.user,
+        pk=meeting_id,
+    )
+    form = ReportRequestForm(request.POST)
+    response = _order(
+        request,
+        municipality,
+        form,
+        lambda **kw: services.minutes_request(meeting=meeting, user=request.user, **kw),
+    )
+    return response or redirect(meeting.get_absolute_url())
+
+
+@require_POST
+def request_hearing_report(request, municipality, hearing_id):
+    from hearings.models import Hearing
+
+    municipality = _editor(request, municipality)
+    hearing = get_visible_or_404(
+        Hearing.objects.filter(policy__municipality=municipality).select_related("policy"),
+        request.user,
+        pk=hearing_id,
+    )
+    form = ReportRequestForm(request.POST)
+    response = _order(
+        request,
+        municipality,
+        form,
+        lambda **kw: services.hearing_report_request(hearing=hearing, user=request.user, **kw),
+    )
+    return response or redirect(hearing.get_absolute_url())
+
+
+def _status_context(request, version):
+    return {
+        "version": version,
+        "may_retry": version.is_failed and is_editor(request.user, version.municipality_id),
+    }
+
+
+@never_cache
+@require_GET
+def version_detail(request, municipality, version_id):
+    municipality = municipality_from_slug(request, municipality)
+    version = _version(request, municipality, version_id)
+    context = _status_context(request, version)
+    crumbs = [(municipality.name, reverse("core:municipality", args=[municipality.slug]))]
+    if version.policy_id and version.policy.is_public:
+        crumbs.append((version.policy.title, version.policy.get_absolute_url()))
+    crumbs.append((_("Rapport v%(number)s") % {"number": version.number}, ""))
+    context["breadcrumbs"] = crumbs
+    return render(request, "reports/version.html", context)
+
+
+@never_cache
+@require_GET
+def version_status(request, municipality, version_id):
+    """The status box alone, for htmx polling (every 2 s while queued or rendering)."""
+    municipality = municipality_from_slug(request, municipality)
+    version = _version(request, municipality, version_id)
+    return render(request, "reports/_status.html", _status_context(request, version))
+
+
+@require_GET
+def version_download(request, municipality, version_id):
+    municipality = municipality_from_slug(request, municipality)
+    version = _version(request, municipality, version_id)
+    if not version.is_done:
+        raise Http404
+    with version.pdf.open("rb") as stored:
+        content = stored.read()
+    # The stored bytes are the ones that were hashed when the version was made; if the file
+    # on disk was tampered with, say so instead of serving something else.
+    if hashlib.sha256(content).hexdigest() != version.pdf_sha256:
+        logger.error("report version %s: PDF on disk does not match its SHA-256", version.pk)
+        return HttpResponseServerError(_("Rapportens fil er beskadiget."))
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(True, version.download_name)
+    response["ETag"] = f'"{version.pdf_sha256}"'
+    response["Cache-Control"] = "private, max-age=0, must-revalidate"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@require_POST
+def version_retry(request, municipality, version_id):
+    municipality = municipality_from_slug(request, municipality)
+    version = _version(request, municipality, version_id)
+    try:
+        services.report_retry(version=version, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Rapporten er sendt til dannelse igen."))
+    return redirect(version.get_absolute_url())
