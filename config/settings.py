@@ -4,6 +4,7 @@ Development defaults are safe to run locally; with DJANGO_DEBUG=0 a SECRET_KEY i
 .env.example lists every variable.
 """
 
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 
 from .env import (
@@ -139,6 +140,10 @@ MEDIA_ROOT = STORAGES["default"]["OPTIONS"]["location"]
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 26_214_400
 POLITIKSPOR_MAX_UPLOAD_MB = env_int("POLITIKSPOR_MAX_UPLOAD_MB", 10)
+# Reverse proxies in front of the app; the client address for rate limits is taken that
+# many hops back in X-Forwarded-For (0: use REMOTE_ADDR).
+POLITIKSPOR_PROXY_COUNT = env_int("POLITIKSPOR_PROXY_COUNT", 0)
+HEARINGS_RESPONSES_PER_HOUR = env_int("HEARINGS_RESPONSES_PER_HOUR", 5)
 
 EMAIL_BACKEND = env(
     "EMAIL_BACKEND",
@@ -172,6 +177,15 @@ CELERY_TASK_ROUTES = {"reports.*": {"queue": "reports"}}
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
     "jobs-sweep": {"task": "core.tasks.sweep_jobs", "schedule": 60.0},
+    "hearings-purge-contact-data": {
+        "task": "hearings.tasks.purge_contact_data",
+        "schedule": crontab(hour=3, minute=15),
+    },
+    "reports-sweep-stale": {"task": "reports.sweep_stale", "schedule": 300.0},
+    "actionplans-round-reminders": {
+        "task": "actionplans.tasks.send_due_round_reminders",
+        "schedule": crontab(hour=7, minute=0),
+    },
 }
 CELERY_TIMEZONE = TIME_ZONE
 
@@ -203,6 +217,10 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+    if not SECURE_HSTS_PRELOAD:
+        # Preloading commits every subdomain of the kommune's domain to HTTPS for years:
+        # that is the kommune's decision (SECURE_HSTS_PRELOAD=1), not a default.
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
 LOGGING = {
     "version": 1,
