@@ -8,6 +8,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
+APPS := core councils policies hearings actionplans reports
 
 .PHONY: run test test-fast lint format migrations-check deploy-check messages browser-deps install services clean bench
 
@@ -61,10 +62,11 @@ format: install
 
 # Regenerate and compile the message catalogues (needs gettext).
 messages: install
-	for app in core councils policies hearings actionplans; do \
+	for app in $(APPS); do \
 	  (cd $$app && ../$(PY) ../manage.py makemessages -l en --no-obsolete >/dev/null); done
-	$(PY) manage.py makemessages -l en --no-obsolete -i '.venv/*' -i 'core/*' -i 'councils/*' -i 'policies/*' -i 'hearings/*' -i 'actionplans/*'
-	$(PY) manage.py compilemessages -i .venv
+	$(PY) manage.py makemessages -l en --no-obsolete -i '.venv/*' -i 'var/*' -i 'staticfiles/*' \
+	  -i 'bench/*' -i 'tests/*' $(foreach app,$(APPS),-i '$(app)/*')
+	$(PY) manage.py compilemessages -i .venv -i var
 
 bench: install
 	POLITIKSPOR_KEEP_SERVICES=1 $(PY) -m core.devstack services
