@@ -83,13 +83,19 @@ def redis_answers(port):
         return False
 
 
-def start_redis():
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_redis(*, port=None, name="redis"):
     """Start the embedded Redis on REDIS_PORT (or reuse ours if it is already up)."""
     if os.environ.get("REDIS_URL"):
         return None, os.environ["REDIS_URL"]
-    port = int(os.environ.get("REDIS_PORT", "6379"))
+    port = port or int(os.environ.get("REDIS_PORT", "6379"))
     url = f"redis://127.0.0.1:{port}/0"
-    data = VAR_DIR / "redis"
+    data = VAR_DIR / name
     data.mkdir(parents=True, exist_ok=True)
     pidfile = data / "redis.pid"
     if not port_is_free(port):
@@ -206,7 +212,11 @@ def run():
 
 def test(args):
     postgres = start_postgres()
-    redis_process, redis_url = start_redis()
+    # The suite gets a Redis of its own on a free port (unless REDIS_PORT/REDIS_URL say
+    # otherwise), so it never disturbs, or is disturbed by, a `make run` next to it.
+    redis_process, redis_url = start_redis(
+        port=None if os.environ.get("REDIS_PORT") else free_port(), name="redis-test"
+    )
     env = service_env(redis_url)
     try:
         result = subprocess.run([PYTHON, "-m", "pytest", *args], cwd=BASE_DIR, env=env)  # noqa: S603
