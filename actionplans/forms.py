@@ -132,7 +132,7 @@ class RoundStatusForm(DKFDSFormMixin, forms.Form):
         label=_("Bemærkning"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Skal udfyldes ved i risiko og forsinket."),
+        help_text=_("Skal udfyldes, når status er »i risiko« eller »forsinket eller udfordret«."),
     )
 
     def clean(self):

@@ -38,8 +38,9 @@ REQUIRED_BY_LAW = {
     "Handicaprådet": "retssikkerhedsloven § 37 a",
 }
 
-# Seed 000 spells one council "Udsatterrådet"; the councils demo has "Udsatterådet".
-SPELLINGS = {"Udsatterådet": ["Udsatterådet", "Udsatterrådet"]}
+# Seed 000 spells the council "Udsatterrådet" (the council's own name is Udsatterådet);
+# the demo keeps the seed's spelling but finds either.
+SPELLINGS = {"Udsatterrådet": ["Udsatterrådet", "Udsatterådet"]}
 
 THEMES = ["Uddannelse", "Beskæftigelse", "Foreningsliv", "Sprog", "Samarbejde", "Ældre"]
 
@@ -203,7 +204,7 @@ RESPONSES = [
         ],
     ),
     (
-        "Udsatterådet",
+        "Udsatterrådet",
         datetime.date(2023, 3, 30),
         "Ønsker naboskaber nævnt i målsætning 3.",
         [

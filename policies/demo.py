@@ -804,7 +804,7 @@ HEARING_NOTE_2023 = (
     "perioden fra 15. februar 2023 – 31. marts 2023. Høringsudkastet har været i direkte "
     "høring hos Børne- og Undervisningsudvalget, Senior- og Omsorgsudvalget, Sundheds- og "
     "Kulturudvalget, Mangfoldighedsudvalget, Det Lokale Beskæftigelsesråd, Uddannelsesrådet, "
-    "Handicaprådet, Udsatterådet, Seniorrådet og Folkeoplysningsudvalget, der alle har "
+    "Handicaprådet, Udsatterrådet, Seniorrådet og Folkeoplysningsudvalget, der alle har "
     "fremsendt høringssvar."
 )
 APPROVAL_NOTE_2023 = (

@@ -25,7 +25,9 @@ class Indicator(TrackedModel):
         verbose_name=_("målsætning"),
     )
     name = models.CharField(_("navn"), max_length=300)
-    unit = models.CharField(_("enhed"), max_length=50, blank=True, help_text=_("Fx % eller antal."))
+    unit = models.CharField(
+        _("enhed"), max_length=50, blank=True, help_text=_("Fx procent eller antal.")
+    )
     baseline_value = models.DecimalField(_("udgangspunkt"), max_digits=14, decimal_places=4)
     baseline_date = models.DateField(_("udgangspunkt målt"))
     target_value = models.DecimalField(_("mål"), max_digits=14, decimal_places=4)
