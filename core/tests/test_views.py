@@ -29,3 +29,10 @@ def test_english_is_available_through_the_language_switch(client, aalborg):
     assert 'lang="da"' in client.get("/").content.decode()
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     assert 'lang="en"' in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_danish_is_the_default_even_for_an_english_browser(client, aalborg):
+    page = client.get("/aalborg/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
+    assert 'lang="da"' in page.content.decode()
+    assert "Politikker og strategier" in page.content.decode()
