@@ -253,6 +253,18 @@ class Meeting(TrackedModel):
         )
 
 
+class AttendanceQuerySet(VisibilityQuerySet):
+    def visible_to(self, user):
+        """Who came is part of the minutes: public once they are published, earlier only for
+        the council and the secretariat."""
+        insider = insider_q(
+            user,
+            municipality_path="meeting__council__municipality_id",
+            council_path="meeting__council_id",
+        )
+        return self.filter(Q(meeting__status__in=Meeting.MINUTES_PUBLIC) | insider)
+
+
 class Attendance(TrackedModel):
     class Status(models.TextChoices):
         PRESENT = "present", _("til stede")
@@ -269,6 +281,8 @@ class Attendance(TrackedModel):
     note = models.CharField(
         _("bemærkning"), max_length=200, blank=True, help_text=_("Fx 'fraværende under punkt 3-4'.")
     )
+
+    objects = AttendanceQuerySet.as_manager()
 
     class Meta:
         ordering = ["status", "person__name"]

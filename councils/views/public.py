@@ -152,11 +152,8 @@ def meeting_detail(request, municipality, meeting_id):
     meeting = _meeting(request, municipality, meeting_id)
     insider = is_insider(request.user, meeting.council)
     items = list(items_for_reader(request.user, meeting=meeting))
-    show_attendance = insider or meeting.minutes_are_public
     attendance = (
-        Attendance.objects.filter(meeting=meeting).select_related("person")
-        if show_attendance
-        else Attendance.objects.none()
+        Attendance.objects.visible_to(request.user).filter(meeting=meeting).select_related("person")
     )
     return render(
         request,
