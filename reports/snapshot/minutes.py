@@ -55,7 +55,9 @@ def minutes_snapshot(meeting, audience):
         rows.append(row)
     attendance = [
         {"name": a.person.name, "status": a.get_status_display(), "note": a.note}
-        for a in Attendance.objects.filter(meeting=meeting).select_related("person")
+        for a in Attendance.objects.visible_to(reader)
+        .filter(meeting=meeting)
+        .select_related("person")
     ]
     return normalise(
         {
