@@ -1,6 +1,6 @@
 from django.urls import path
 
-from councils.views import feeds, public, staff
+from councils.views import feeds, public, staff, staff_items
 
 app_name = "councils"
 
@@ -16,13 +16,13 @@ urlpatterns = [
     path(_staff + "<int:meeting_id>/status/", staff.meeting_status, name="staff_meeting_status"),
     path(_staff + "<int:meeting_id>/fremmoede/", staff.attendance, name="staff_attendance"),
     path(_staff + "<int:meeting_id>/punkter/nyt/", staff.item_add, name="staff_item_add"),
-    path(_item, staff.item_edit, name="staff_item"),
-    path(_item + "raekke/", staff.item_row, name="staff_item_row"),
+    path(_item, staff_items.item_edit, name="staff_item"),
+    path(_item + "raekke/", staff_items.item_row, name="staff_item_row"),
     path(_item + "flyt/", staff.item_move, name="staff_item_move"),
-    path(_item + "ret/", staff.item_correct, name="staff_item_correct"),
-    path(_item + "historik/", staff.item_history, name="staff_item_history"),
-    path(_item + "deltagere/", staff.item_extras, name="staff_item_extras"),
-    path(_item + "bilag/", staff.attachment_upload, name="staff_attachment_upload"),
+    path(_item + "ret/", staff_items.item_correct, name="staff_item_correct"),
+    path(_item + "historik/", staff_items.item_history, name="staff_item_history"),
+    path(_item + "deltagere/", staff_items.item_extras, name="staff_item_extras"),
+    path(_item + "bilag/", staff_items.attachment_upload, name="staff_attachment_upload"),
     # Downloads: permission-checked, never a public file URL.
     path("bilag/<int:attachment_id>/", public.attachment_download, name="attachment"),
     # Public pages under the municipality.

@@ -1,0 +1,201 @@
+"""Meetings, who attended, and cases whose route runs through the items."""
+
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.models import Municipality, TrackedModel
+from core.visibility import VisibilityQuerySet
+from councils.models.bodies import Council, Person
+from councils.roles import insider_q
+
+
+class MeetingQuerySet(VisibilityQuerySet):
+    def visible_to(self, user):
+        # That a meeting takes place, when and where, is always public (the calendar).
+        return self.all()
+
+    def upcoming(self):
+        return self.filter(starts_at__gte=timezone.now()).exclude(status=Meeting.Status.CANCELLED)
+
+    def past(self):
+        return self.filter(starts_at__lt=timezone.now())
+
+    def with_published_minutes(self):
+        return self.filter(status=Meeting.Status.MINUTES_PUBLISHED)
+
+
+class Meeting(TrackedModel):
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("planlagt")
+        AGENDA_PUBLISHED = "agenda_published", _("dagsorden offentliggjort")
+        HELD = "held", _("afholdt")
+        MINUTES_DRAFT = "minutes_draft", _("referat under udarbejdelse")
+        MINUTES_APPROVED = "minutes_approved", _("referat godkendt")
+        MINUTES_PUBLISHED = "minutes_published", _("referat offentliggjort")
+        CANCELLED = "cancelled", _("aflyst")
+
+    # The agenda is public from AGENDA_PUBLISHED on; decisions only once the minutes are.
+    AGENDA_PUBLIC = (
+        Status.AGENDA_PUBLISHED,
+        Status.HELD,
+        Status.MINUTES_DRAFT,
+        Status.MINUTES_APPROVED,
+        Status.MINUTES_PUBLISHED,
+    )
+    MINUTES_PUBLIC = (Status.MINUTES_PUBLISHED,)
+
+    council = models.ForeignKey(
+        Council, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("råd")
+    )
+    starts_at = models.DateTimeField(_("starter"))
+    ends_at = models.DateTimeField(_("slutter"), null=True, blank=True)
+    location = models.CharField(_("sted"), max_length=200, blank=True)
+    status = models.CharField(
+        _("status"), max_length=30, choices=Status.choices, default=Status.PLANNED
+    )
+    agenda_published_at = models.DateTimeField(_("dagsorden offentliggjort"), null=True, blank=True)
+    minutes_published_at = models.DateTimeField(_("referat offentliggjort"), null=True, blank=True)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-starts_at"]
+        verbose_name = _("møde")
+        verbose_name_plural = _("møder")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__isnull=True) | Q(ends_at__gte=models.F("starts_at")),
+                name="meeting_ends_after_start",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.council} {timezone.localtime(self.starts_at):%d.%m.%Y}"
+
+    def get_absolute_url(self):
+        return reverse("councils:meeting", args=[self.council.municipality.slug, self.pk])
+
+    @property
+    def agenda_is_public(self):
+        return self.status in self.AGENDA_PUBLIC
+
+    @property
+    def minutes_are_public(self):
+        return self.status in self.MINUTES_PUBLIC
+
+    @property
+    def is_cancelled(self):
+        return self.status == self.Status.CANCELLED
+
+    @property
+    def status_variant(self):
+        """DKFDS badge variant for the status (the status is always written out too)."""
+        return {
+            self.Status.PLANNED: "neutral",
+            self.Status.AGENDA_PUBLISHED: "info",
+            self.Status.HELD: "info",
+            self.Status.MINUTES_DRAFT: "warning",
+            self.Status.MINUTES_APPROVED: "warning",
+            self.Status.MINUTES_PUBLISHED: "success",
+            self.Status.CANCELLED: "error",
+        }.get(self.status, "neutral")
+
+    def next_meeting(self):
+        """The council's next meeting after this one (derived, never stored)."""
+        return (
+            Meeting.objects.filter(council_id=self.council_id, starts_at__gt=self.starts_at)
+            .exclude(status=self.Status.CANCELLED)
+            .order_by("starts_at")
+            .first()
+        )
+
+
+class AttendanceQuerySet(VisibilityQuerySet):
+    def visible_to(self, user):
+        """Who came is part of the minutes: public once they are published, earlier only for
+        the council and the secretariat."""
+        insider = insider_q(
+            user,
+            municipality_path="meeting__council__municipality_id",
+            council_path="meeting__council_id",
+        )
+        return self.filter(Q(meeting__status__in=Meeting.MINUTES_PUBLIC) | insider)
+
+
+class Attendance(TrackedModel):
+    class Status(models.TextChoices):
+        PRESENT = "present", _("til stede")
+        ABSENT = "absent", _("fraværende")
+        PARTIAL = "partial", _("fraværende under nogle punkter")
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="attendance", verbose_name=_("møde")
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="attendance", verbose_name=_("person")
+    )
+    status = models.CharField(_("fremmøde"), max_length=20, choices=Status.choices)
+    note = models.CharField(
+        _("bemærkning"), max_length=200, blank=True, help_text=_("Fx 'fraværende under punkt 3-4'.")
+    )
+
+    objects = AttendanceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["status", "person__name"]
+        verbose_name = _("fremmøde")
+        verbose_name_plural = _("fremmøde")
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "person"], name="attendance_unique_person")
+        ]
+
+    def __str__(self):
+        return f"{self.person}: {self.get_status_display()}"
+
+
+class CaseQuerySet(VisibilityQuerySet):
+    def visible_to(self, user):
+        # A case is public when the reader may read at least one of its items; the route
+        # shows only those items. A closed item the reader may not read never reveals its
+        # case (number and title are part of the confidential text).
+        from councils.models.items import AgendaItem  # items build on meetings
+
+        return self.filter(
+            Exists(
+                AgendaItem.objects.visible_to(user).filter(case_id=OuterRef("pk"), can_read=True)
+            )
+        )
+
+
+class Case(TrackedModel):
+    """A case (sag) with its number; its route (sagsgang) is the items that carry it."""
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="cases", verbose_name=_("kommune")
+    )
+    number = models.CharField(_("sagsnummer"), max_length=50, help_text=_("Fx 22/740."))
+    title = models.CharField(_("titel"), max_length=300)
+
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["municipality", "number"]
+        verbose_name = _("sag")
+        verbose_name_plural = _("sager")
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "number"], name="case_unique_number")
+        ]
+
+    def __str__(self):
+        return f"{self.number} {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("councils:case", args=[self.municipality.slug, self.number_in_url])
+
+    @property
+    def number_in_url(self):
+        """22/740 is 22-740 in addresses (a slash would split the path)."""
+        return self.number.replace("/", "-")
