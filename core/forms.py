@@ -1,28 +1,28 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
-_CLASSES = {
-    "checkbox": "form-checkbox",
-    "radioselect": "form-radio",
-    "checkboxselectmultiple": "form-checkbox",
-    "select": "form-select",
-    "selectmultiple": "form-select",
-}
+# Most specific first: CheckboxSelectMultiple and RadioSelect are Selects too.
+_CLASSES = [
+    (forms.HiddenInput, None),
+    (forms.CheckboxInput, "form-checkbox"),
+    (forms.CheckboxSelectMultiple, "form-checkbox"),
+    (forms.RadioSelect, "form-radio"),
+    (forms.Select, "form-select"),
+    (forms.FileInput, "form-file-input"),
+]
 
 
 class DKFDSFormMixin:
-    """Gives every widget the Det Fælles Designsystem class it needs to look right."""
+    """Gives every widget the Det Fælles Designsystem class it needs to look right
+    (templates/includes/field.html expects them)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             widget = field.widget
-            if isinstance(widget, forms.HiddenInput):
-                continue
-            kind = type(widget).__name__.lower()
-            css = _CLASSES.get(kind, "form-input")
+            css = next((css for kind, css in _CLASSES if isinstance(widget, kind)), "form-input")
             existing = widget.attrs.get("class", "")
-            if css not in existing.split():
+            if css and css not in existing.split():
                 widget.attrs["class"] = f"{existing} {css}".strip()
 
 

@@ -1,5 +1,7 @@
 import pytest
 
+from hearings.tests.factories import HearingFactory, PolicyFactory
+
 
 @pytest.fixture(autouse=True)
 def _private_cache(settings):
@@ -14,3 +16,8 @@ def _private_cache(settings):
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture
+def hearing(aalborg):
+    return HearingFactory(policy=PolicyFactory(municipality=aalborg))

@@ -1,14 +1,11 @@
-import zipfile
+"""The secretariat's forms: hearings, registered responses, remarks and their handling."""
 
-import magic
 from django import forms
-from django.conf import settings
-from django.core import signing
-from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import RevisionFormMixin
+from core.forms import DKFDSFormMixin
+from hearings.forms.uploads import MultipleAttachmentField
 from hearings.models import (
     Acknowledgement,
     ConsultedParty,
@@ -19,180 +16,8 @@ from hearings.models import (
     Theme,
 )
 
-PDF = "application/pdf"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-ALLOWED_TYPES = {PDF: "pdf", DOCX: "docx"}
 
-# A person needs more than a few seconds to read the hearing and write an answer; a bot
-# posting the form straight away does not. A form older than a day is stale.
-MIN_FILL_SECONDS = 4
-MAX_FORM_AGE_SECONDS = 24 * 3600
-_SIGNING_SALT = "hearings.citizen-form"
-
-
-class DkfdsMixin:
-    """Put the DKFDS classes on every widget (includes/field.html expects them)."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxInput):
-                css = "form-checkbox"
-            elif isinstance(widget, forms.RadioSelect):
-                css = "form-radio"
-            elif isinstance(widget, forms.CheckboxSelectMultiple):
-                css = "form-checkbox"
-            elif isinstance(widget, forms.Select):
-                css = "form-select"
-            elif isinstance(widget, forms.HiddenInput):
-                continue
-            elif isinstance(widget, forms.ClearableFileInput | forms.FileInput):
-                css = "form-file-input"
-            else:
-                css = "form-input"
-            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
-
-
-def max_upload_bytes():
-    return settings.POLITIKSPOR_MAX_UPLOAD_MB * 1024 * 1024
-
-
-def check_upload(upload):
-    """Accept a PDF or DOCX up to the size limit, judged by content, not by name or the
-    browser's claimed type."""
-    if upload.size > max_upload_bytes():
-        raise ValidationError(
-            _("Filen er for stor. Den må højst fylde %(mb)d MB.")
-            % {"mb": settings.POLITIKSPOR_MAX_UPLOAD_MB}
-        )
-    upload.seek(0)
-    head = upload.read(8192)
-    upload.seek(0)
-    mime = magic.from_buffer(head, mime=True)
-    if mime == "application/zip":
-        # Some DOCX writers put the parts in an order libmagic does not recognise.
-        try:
-            with zipfile.ZipFile(upload) as archive:
-                if "word/document.xml" in archive.namelist():
-                    mime = DOCX
-        except zipfile.BadZipFile:
-            pass
-        upload.seek(0)
-    if mime not in ALLOWED_TYPES:
-        raise ValidationError(_("Vedhæft en PDF- eller Word-fil (DOCX)."))
-    upload.checked_content_type = mime
-    return upload
-
-
-class AttachmentField(forms.FileField):
-    def __init__(self, **kwargs):
-        kwargs.setdefault("required", False)
-        kwargs.setdefault(
-            "help_text",
-            _("PDF eller Word (DOCX), højst %(mb)d MB.")
-            % {"mb": settings.POLITIKSPOR_MAX_UPLOAD_MB},
-        )
-        super().__init__(**kwargs)
-        self.widget.attrs["accept"] = ".pdf,.docx," + ",".join(ALLOWED_TYPES)
-
-    def clean(self, data, initial=None):
-        upload = super().clean(data, initial)
-        if upload:
-            check_upload(upload)
-        return upload
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleAttachmentField(AttachmentField):
-    def __init__(self, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput())
-        super().__init__(**kwargs)
-
-    def clean(self, data, initial=None):
-        if not data:
-            return []
-        uploads = data if isinstance(data, list | tuple) else [data]
-        return [AttachmentField.clean(self, upload, initial) for upload in uploads]
-
-
-def form_token():
-    return signing.TimestampSigner(salt=_SIGNING_SALT).sign(str(int(timezone.now().timestamp())))
-
-
-class CitizenResponseForm(DkfdsMixin, forms.Form):
-    name = forms.CharField(label=_("Dit navn"), max_length=200)
-    email = forms.EmailField(
-        label=_("Din e-mailadresse"),
-        help_text=_("Vi sender en kvittering hertil. Adressen offentliggøres aldrig."),
-    )
-    organisation = forms.CharField(
-        label=_("Organisation"),
-        max_length=200,
-        required=False,
-        help_text=_("Hvis du svarer på vegne af en forening eller organisation."),
-    )
-    text = forms.CharField(
-        label=_("Dit høringssvar"), widget=forms.Textarea(attrs={"rows": 12}), max_length=50_000
-    )
-    attachment = AttachmentField(label=_("Bilag"))
-    publication_consent = forms.BooleanField(
-        label=_("Mit svar og mit navn må offentliggøres"),
-        required=False,
-        help_text=_(
-            "Uden samtykke læses og behandles dit svar, men det offentliggøres ikke. "
-            "Din e-mailadresse offentliggøres aldrig."
-        ),
-    )
-    # The honeypot: hidden from people (and screen readers), filled in by simple bots.
-    website = forms.CharField(label=_("Lad dette felt være tomt"), required=False)
-    started = forms.CharField(widget=forms.HiddenInput)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.initial.setdefault("started", form_token())
-        self.fields["website"].widget.attrs.update(
-            {"autocomplete": "off", "tabindex": "-1", "class": "form-input"}
-        )
-        self.fields["name"].widget.attrs["autocomplete"] = "name"
-        self.fields["email"].widget.attrs["autocomplete"] = "email"
-        self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
-        self.is_bot = False
-
-    def clean_website(self):
-        if self.cleaned_data.get("website"):
-            self.is_bot = True
-        return ""
-
-    def clean_started(self):
-        try:
-            started = int(
-                signing.TimestampSigner(salt=_SIGNING_SALT).unsign(
-                    self.cleaned_data["started"], max_age=MAX_FORM_AGE_SECONDS
-                )
-            )
-        except (signing.BadSignature, ValueError):
-            raise ValidationError(
-                _("Formularen er udløbet. Send den igen."), code="stale"
-            ) from None
-        if timezone.now().timestamp() - started < MIN_FILL_SECONDS:
-            raise ValidationError(
-                _("Formularen blev sendt meget hurtigt. Kontrollér dit svar og send igen."),
-                code="too_fast",
-            )
-        return started
-
-    def renew_token(self):
-        """A fresh token for the re-rendered form (the data typed are kept)."""
-        data = self.data.copy()
-        data["started"] = form_token()
-        self.data = data
-
-
-class HearingForm(DkfdsMixin, forms.ModelForm):
+class HearingForm(DKFDSFormMixin, forms.ModelForm):
     parties = forms.ModelMultipleChoiceField(
         label=_("Høringsparter"),
         queryset=ConsultedParty.objects.none(),
@@ -241,7 +66,7 @@ class HearingForm(DkfdsMixin, forms.ModelForm):
         return data
 
 
-class RegisterResponseForm(DkfdsMixin, forms.Form):
+class RegisterResponseForm(DKFDSFormMixin, forms.Form):
     party = forms.ModelChoiceField(
         label=_("Høringspart"),
         queryset=ConsultedParty.objects.none(),
@@ -301,7 +126,7 @@ class RegisterResponseForm(DkfdsMixin, forms.Form):
         return data
 
 
-class RemarkAddForm(DkfdsMixin, forms.Form):
+class RemarkAddForm(DKFDSFormMixin, forms.Form):
     excerpt = forms.CharField(label=_("Bemærkning"), widget=forms.Textarea(attrs={"rows": 4}))
     target = forms.ChoiceField(label=_("Vedrører"))
     stance = forms.ChoiceField(
@@ -339,7 +164,7 @@ class RemarkAddForm(DkfdsMixin, forms.Form):
         return {kind: target["object"]}
 
 
-class RemarkHandleForm(DkfdsMixin, RevisionFormMixin, forms.Form):
+class RemarkHandleForm(DKFDSFormMixin, RevisionFormMixin, forms.Form):
     outcome = forms.ChoiceField(label=_("Hvad sker der med bemærkningen?"))
     answer = forms.CharField(
         label=_("Administrationens svar"), widget=forms.Textarea(attrs={"rows": 4})
@@ -390,7 +215,7 @@ class RemarkHandleForm(DkfdsMixin, RevisionFormMixin, forms.Form):
         return data
 
 
-class BulkHandleForm(DkfdsMixin, forms.Form):
+class BulkHandleForm(DKFDSFormMixin, forms.Form):
     remarks = forms.ModelMultipleChoiceField(
         label=_("Bemærkninger"),
         queryset=Remark.objects.none(),
@@ -424,14 +249,14 @@ class BulkHandleForm(DkfdsMixin, forms.Form):
         return data
 
 
-class PublicationForm(DkfdsMixin, RevisionFormMixin, forms.ModelForm):
+class PublicationForm(DKFDSFormMixin, RevisionFormMixin, forms.ModelForm):
     class Meta:
         model = Response
         fields = ["summary", "withheld", "confidential"]
         widgets = {"summary": forms.Textarea(attrs={"rows": 3})}
 
 
-class AcknowledgementForm(DkfdsMixin, forms.Form):
+class AcknowledgementForm(DKFDSFormMixin, forms.Form):
     channel = forms.ChoiceField(
         label=_("Send via"), choices=Acknowledgement.Channel.choices, required=False
     )
@@ -441,7 +266,7 @@ class AcknowledgementForm(DkfdsMixin, forms.Form):
     )
 
 
-class InternalNoteForm(DkfdsMixin, forms.Form):
+class InternalNoteForm(DKFDSFormMixin, forms.Form):
     text = forms.CharField(
         label=_("Intern note"),
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -450,7 +275,7 @@ class InternalNoteForm(DkfdsMixin, forms.Form):
     )
 
 
-class HearingPartiesForm(DkfdsMixin, forms.Form):
+class HearingPartiesForm(DKFDSFormMixin, forms.Form):
     parties = forms.ModelMultipleChoiceField(
         label=_("Høringsparter"),
         queryset=ConsultedParty.objects.none(),

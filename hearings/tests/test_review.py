@@ -1,0 +1,89 @@
+"""The council's review page: who may use it, read marks, notes and its query count."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from hearings import services
+from hearings.models import InternalNote, RemarkRead
+from hearings.tests.citizen import public_bodies
+from hearings.tests.factories import (
+    CouncilFactory,
+    GoalFactory,
+    HearingFactory,
+    PolicyFactory,
+    RemarkFactory,
+    ResponseFactory,
+    ThemeFactory,
+    council_member,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _fill(hearing, responses, goals, themes):
+    for index in range(responses):
+        response = ResponseFactory(hearing=hearing)
+        for goal in goals:
+            remark = RemarkFactory(response=response, goal=goal, excerpt=f"Bemærkning {index}")
+            remark.themes.add(themes[index % len(themes)])
+            InternalNote.objects.create(remark=remark, author=hearing._editor, text="note")
+
+
+def _review_queries(client, hearing, query=""):
+    url = reverse("hearings:review", args=["aalborg", hearing.pk]) + query
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured), response
+
+
+def test_review_page_query_count_is_constant_in_the_number_of_responses(client, aalborg, editor):
+    hearing = HearingFactory(policy=PolicyFactory(municipality=aalborg))
+    hearing._editor = editor
+    goals = [GoalFactory(policy=hearing.policy, position=i) for i in range(3)]
+    themes = [ThemeFactory(municipality=aalborg) for _ in range(3)]
+    client.force_login(editor)
+    _fill(hearing, 5, goals, themes)
+    small, _ = _review_queries(client, hearing)
+    small_filtered, _ = _review_queries(client, hearing, f"?theme={themes[0].pk}&unread=on&q=B")
+    _fill(hearing, 45, goals, themes)
+    large, response = _review_queries(client, hearing)
+    large_filtered, _ = _review_queries(client, hearing, f"?theme={themes[0].pk}&unread=on&q=B")
+    assert small == large, (small, large)
+    assert small_filtered == large_filtered
+    assert large <= 25
+    assert "150 bemærkninger" in response.content.decode()
+
+
+def test_review_is_for_council_members_and_editors_only(client, hearing, other_editor):
+    url = reverse("hearings:review", args=["aalborg", hearing.pk])
+    assert client.get(url).status_code == 302
+    client.force_login(other_editor)
+    assert client.get(url).status_code == 403
+    member = council_member(CouncilFactory(municipality=hearing.policy.municipality))
+    client.force_login(member)
+    assert client.get(url).status_code == 200
+
+
+def test_member_marks_read_and_writes_a_note_that_stays_internal(client, aalborg, editor):
+    hearing = HearingFactory(policy=PolicyFactory(municipality=aalborg), state="processed")
+    remark = RemarkFactory(response=ResponseFactory(hearing=hearing))
+    services.remark_handle(remark=remark, outcome="noted", answer="Tak.", user=editor)
+    member = council_member(CouncilFactory(municipality=aalborg))
+    client.force_login(member)
+    base = reverse("hearings:review", args=["aalborg", hearing.pk])
+    read_url = reverse("hearings:mark_read", args=["aalborg", hearing.pk, remark.pk])
+    note_url = reverse("hearings:add_note", args=["aalborg", hearing.pk, remark.pk])
+    assert client.post(read_url, {"read": "1", "next": base}).status_code == 302
+    assert RemarkRead.objects.filter(user=member, remark=remark).exists()
+    unread = client.get(base + "?unread=on").content.decode()
+    assert "Ingen bemærkninger matcher" in unread
+    response = client.post(
+        note_url, {f"note-{remark.pk}-text": "INTERN-NOTE-99"}, HTTP_HX_REQUEST="true"
+    )
+    assert "INTERN-NOTE-99" in response.content.decode()
+    client.logout()
+    for body in public_bodies(client, hearing):
+        assert "INTERN-NOTE-99" not in body
