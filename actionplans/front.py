@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from actionplans.models import ActionPlan, FollowUpRound
-from core.roles import editor_municipality_ids
+from core.access import Reader
 
 
 def policies_with_plans(request, municipality):
@@ -29,7 +29,7 @@ def policies_with_plans(request, municipality):
 
 
 def open_rounds(request):
-    ids = editor_municipality_ids(request.user)
+    ids = Reader.of(request).editor_of
     if not ids:
         return None
     rounds = list(

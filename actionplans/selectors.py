@@ -87,9 +87,9 @@ def _indicators(policy, user):
             Prefetch(
                 "measurements",
                 # Timestamps are not shown; parsing 2,000 of them costs more than the query.
-                queryset=Measurement.objects.defer("created_at", "updated_at").order_by(
-                    "period", "id"
-                ),
+                queryset=Measurement.objects.visible_to(user)
+                .defer("created_at", "updated_at")
+                .order_by("period", "id"),
             )
         )
     )
@@ -107,7 +107,7 @@ def dashboard_data(policy, user):
     )
     goals = {
         goal.pk: GoalView(goal=goal)
-        for goal in Goal.objects.filter(policy=policy).select_related("focus_area")
+        for goal in Goal.objects.visible_to(user).filter(policy=policy).select_related("focus_area")
     }
     from hearings.models import Remark
 
@@ -166,11 +166,13 @@ def round_report_data(round: FollowUpRound, user):
     actions = list(_actions(policy, user))
     updates = {
         update.action_id: update
-        for update in StatusUpdate.objects.filter(
-            round=round, action__in=Action.objects.visible_to(user).filter(plan__policy=policy)
-        ).select_related("author")
+        for update in StatusUpdate.objects.visible_to(user)
+        .filter(round=round, action__plan__policy=policy)
+        .select_related("author")
     }
-    goals = {goal.pk: GoalView(goal=goal) for goal in Goal.objects.filter(policy=policy)}
+    goals = {
+        goal.pk: GoalView(goal=goal) for goal in Goal.objects.visible_to(user).filter(policy=policy)
+    }
     for action in actions:
         if action.goal_id in goals:
             goals[action.goal_id].actions.append(ReportRow(action, updates.get(action.pk)))

@@ -64,13 +64,14 @@ def render_once(policy, audience):
     from django.utils import timezone
 
     from reports import services, snapshot
-    from reports.models import ReportVersion
+    from reports.models import ReportVersion, audience_reader
 
     figures = {}
     try:
         with transaction.atomic():
             started = time.perf_counter()
-            data = snapshot.cycle_snapshot(policy, audience)
+            reader = audience_reader(audience, municipality_id=policy.municipality_id)
+            data = snapshot.cycle_snapshot(policy, audience, reader)
             figures["snapshot_s"] = time.perf_counter() - started
             number = (
                 ReportVersion.objects.filter(kind="cycle", policy=policy).aggregate(
@@ -105,7 +106,7 @@ def render_once(policy, audience):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--audience", default="public", choices=["public", "internal"])
+    parser.add_argument("--audience", default="public", choices=["public", "secretariat"])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument(
         "--tracemalloc",

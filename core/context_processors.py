@@ -1,9 +1,9 @@
-from core.roles import has_staff_area
+from core.access import Reader
 
 
 def politikspor(request):
     """What the base layout needs: the municipality in view and whether to show the staff area."""
     return {
         "current_municipality": getattr(request, "municipality", None),
-        "is_staff_user": has_staff_area(getattr(request, "user", None)),
+        "is_staff_user": Reader.of(request).has_staff_area,
     }

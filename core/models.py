@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.visibility import VisibilityQuerySet
+from core.visibility import PublicQuerySet
 
 
 class TrackedModel(models.Model):
@@ -24,12 +24,6 @@ class TrackedModel(models.Model):
         abstract = True
 
 
-class MunicipalityQuerySet(VisibilityQuerySet):
-    def visible_to(self, user):
-        # Every municipality's public face is public.
-        return self.all()
-
-
 class Municipality(TrackedModel):
     """The tenant. One installation can host many municipalities."""
 
@@ -42,7 +36,7 @@ class Municipality(TrackedModel):
     address = models.CharField(_("adresse"), max_length=200, blank=True)
     cvr = models.CharField(_("CVR-nummer"), max_length=8, blank=True)
 
-    objects = MunicipalityQuerySet.as_manager()
+    objects = PublicQuerySet.as_manager()  # every municipality's public face is public
 
     class Meta:
         ordering = ["name"]
@@ -63,6 +57,8 @@ class Department(TrackedModel):
         verbose_name=_("kommune"),
     )
     name = models.CharField(_("navn"), max_length=200)
+
+    objects = PublicQuerySet.as_manager()  # who owns a policy or an action is public
 
     class Meta:
         ordering = ["name"]

@@ -7,8 +7,8 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 
 from core import health
+from core.access import Reader
 from core.models import Municipality
-from core.roles import editor_municipality_ids, has_staff_area
 
 logger = logging.getLogger(__name__)
 
@@ -46,9 +46,9 @@ def municipality_home(request, municipality):
 
 @login_required
 def staff_home(request):
-    if not has_staff_area(request.user):
+    if not Reader.of(request).has_staff_area:
         raise PermissionDenied
-    municipalities = Municipality.objects.filter(id__in=editor_municipality_ids(request.user))
+    municipalities = Municipality.objects.filter(id__in=Reader.of(request).editor_of)
     from core.front import staff_sections
 
     return render(

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from core.roles import editor_municipality_ids
+from core.access import Reader
 from councils.models import Meeting
 
 FRONT_MEETINGS = 5
@@ -29,7 +29,7 @@ def upcoming_meetings(request, municipality):
 
 def meetings_needing_work(request):
     """Meetings whose agenda or minutes the secretariat still has to publish."""
-    municipality_ids = editor_municipality_ids(request.user)
+    municipality_ids = Reader.of(request).editor_of
     if not municipality_ids:
         return None
     waiting = (

@@ -8,7 +8,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from hearings.models import Remark, RemarkRead, Responder, Theme
+from hearings.models import Remark, RemarkRead, Responder, Response, Theme
 
 
 class FastSelect(forms.Select):
@@ -72,10 +72,15 @@ class RemarkFilter(django_filters.FilterSet):
     def __init__(self, data=None, *args, hearing, user, sections, **kwargs):
         super().__init__(data, *args, **kwargs)
         self.user = user
-        self.filters["responder"].queryset = (
-            Responder.objects.filter(responses__hearing=hearing).distinct().order_by("name")
+        # Only senders of responses this reader may read: a confidential response's sender
+        # is named to the secretariat only.
+        readable = Response.objects.visible_to(user).filter(
+            hearing=hearing, responder_id=OuterRef("pk")
         )
-        self.filters["theme"].queryset = Theme.objects.filter(
+        self.filters["responder"].queryset = (
+            Responder.objects.visible_to(user).filter(Exists(readable)).order_by("name")
+        )
+        self.filters["theme"].queryset = Theme.objects.visible_to(user).filter(
             municipality_id=hearing.policy.municipality_id
         )
         self.filters["section"].extra["choices"] = [

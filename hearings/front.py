@@ -3,7 +3,7 @@
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
-from core.roles import editor_municipality_ids
+from core.access import Reader
 from hearings.models import Hearing
 
 
@@ -27,7 +27,7 @@ def open_hearings(request, municipality):
 
 def hearings_needing_work(request):
     """Hearings whose state the dates say should change, or with unanswered remarks."""
-    ids = editor_municipality_ids(request.user)
+    ids = Reader.of(request).editor_of
     if not ids:
         return None
     hearings = (

@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext as _
 
+from core.access import Reader
 from policies.models import Policy
 
 
@@ -28,10 +29,9 @@ def policies_in_force_and_hearing(request, municipality):
 
 def drafts_to_work_on(request):
     from core.models import Municipality
-    from core.roles import editor_municipality_ids
 
     municipalities = list(
-        Municipality.objects.filter(id__in=editor_municipality_ids(request.user)).order_by("name")
+        Municipality.objects.filter(id__in=Reader.of(request).editor_of).order_by("name")
     )
     if not municipalities:
         return None

@@ -7,39 +7,20 @@ from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.access import Reader
 from core.fields import RichTextField
 from core.models import Department, Municipality, TrackedModel
-from core.roles import editor_municipality_ids
 from core.visibility import VisibilityQuerySet
 
 
-def policy_insider_q(user, path=""):
-    """Staff of the policy's municipality and members of its councils see drafts."""
-    from councils.roles import council_ids_for_member
-
-    if not getattr(user, "is_authenticated", False):
-        return Q(pk__in=[])
-    from councils.models import Council
-
-    member_municipalities = Council.objects.filter(id__in=council_ids_for_member(user)).values_list(
-        "municipality_id", flat=True
-    )
-    return Q(**{f"{path}municipality_id__in": editor_municipality_ids(user)}) | Q(
-        **{f"{path}municipality_id__in": list(member_municipalities)}
-    )
-
-
 class PolicyQuerySet(VisibilityQuerySet):
-    def visible_to(self, user):
-        """Public from the hearing on; drafts only for the municipality's staff and council
-        members."""
-        return self.exclude(state=Policy.State.DRAFT) | self.filter(policy_insider_q(user))
+    def rule(self, reader):
+        """Public from the hearing on; drafts only for the municipality's secretariat and the
+        members of its councils (who are asked about them)."""
+        return self.filter(~Q(state=Policy.State.DRAFT) | reader.insider_q("municipality_id"))
 
-    def editable_by(self, user):
-        return self.filter(municipality_id__in=editor_municipality_ids(user))
-
-    def public(self):
-        return self.exclude(state=Policy.State.DRAFT)
+    def editable_by(self, who):
+        return self.filter(Reader.of(who).editor_q("municipality_id"))
 
     def with_tree(self):
         """The whole tree in a fixed number of queries, however many parts it has.
@@ -195,6 +176,13 @@ class Policy(TrackedModel):
         return str(self.period_start or "")
 
 
+class PolicyTransitionQuerySet(VisibilityQuerySet):
+    def rule(self, reader):
+        """A change of state is read with its policy; the agenda item it points at keeps its
+        own rule (a closed item is shown by its public title only)."""
+        return self.filter(policy__in=Policy.objects.visible_to(reader))
+
+
 class PolicyTransition(TrackedModel):
     """One change of state, pointing at the agenda item that decided it."""
 
@@ -221,6 +209,8 @@ class PolicyTransition(TrackedModel):
         verbose_name=_("registreret af"),
     )
 
+    objects = PolicyTransitionQuerySet.as_manager()
+
     class Meta:
         ordering = ["policy", "decided_on", "id"]
         verbose_name = _("statusskift")
@@ -231,8 +221,9 @@ class PolicyTransition(TrackedModel):
 
 
 class PolicyPartQuerySet(VisibilityQuerySet):
-    def visible_to(self, user):
-        return self.filter(policy__in=Policy.objects.visible_to(user))
+    def rule(self, reader):
+        """A part of the tree is read with its policy."""
+        return self.filter(policy__in=Policy.objects.visible_to(reader))
 
 
 class PolicyPart(TrackedModel):
@@ -344,8 +335,8 @@ class Goal(PolicyPart):
 
 
 class CommitmentQuerySet(VisibilityQuerySet):
-    def visible_to(self, user):
-        return self.filter(goal__policy__in=Policy.objects.visible_to(user))
+    def rule(self, reader):
+        return self.filter(goal__policy__in=Policy.objects.visible_to(reader))
 
 
 class Commitment(PolicyPart):
@@ -367,8 +358,9 @@ class Commitment(PolicyPart):
 
 
 class PolicyVersionQuerySet(VisibilityQuerySet):
-    def visible_to(self, user):
-        return self.filter(policy__in=Policy.objects.visible_to(user))
+    def rule(self, reader):
+        """A frozen version is read with its policy (a draft's versions stay inside)."""
+        return self.filter(policy__in=Policy.objects.visible_to(reader))
 
 
 class PolicyVersion(models.Model):

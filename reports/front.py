@@ -3,7 +3,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from core.roles import editor_municipality_ids, is_editor
+from core.access import Reader
 from reports.models import ReportVersion
 from reports.services import public_versions_for
 
@@ -12,7 +12,7 @@ STAFF_VERSIONS = 10
 
 def recent_versions(request):
     """The secretariat's latest reports, so a failed one is seen and retried."""
-    municipality_ids = editor_municipality_ids(request.user)
+    municipality_ids = Reader.of(request).editor_of
     if not municipality_ids:
         return None
     versions = list(
@@ -42,13 +42,13 @@ def policy_reports(request, policy):
 
 
 def policy_report_order(request, policy):
-    if not is_editor(request.user, policy.municipality_id):
+    if not Reader.of(request).is_editor(policy.municipality_id):
         return None
     return {"template": "reports/_request_section.html", "policy": policy}
 
 
 def meeting_minutes_order(request, meeting):
-    if not is_editor(request.user, meeting.council.municipality_id):
+    if not Reader.of(request).is_editor(meeting.council.municipality_id):
         return None
     return {
         "template": "reports/_order_section.html",

@@ -12,48 +12,38 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.access import Reader
 from core.models import Municipality
-from core.roles import editor_municipality_ids
 from core.visibility import VisibilityQuerySet
 
 
-def internal_municipality_ids(user):
-    """Municipalities whose internal reports ``user`` may read: the secretariat's, and those
-    where the user currently sits on a council."""
-    if not getattr(user, "is_authenticated", False):
-        return set()
-    from councils.models import Council
-    from councils.roles import council_ids_for_member
-
-    council_ids = council_ids_for_member(user)
-    members = (
-        set(Council.objects.filter(id__in=council_ids).values_list("municipality_id", flat=True))
-        if council_ids
-        else set()
-    )
-    return editor_municipality_ids(user) | members
-
-
 class ReportVersionQuerySet(VisibilityQuerySet):
-    def visible_to(self, user):
-        """Public versions of what the reader may see anyway; internal versions only for the
-        municipality's secretariat and the current members of its councils."""
+    def rule(self, reader):
+        """A version is read by exactly its audience, and only while its subject (policy,
+        meeting, hearing) is readable too: the public version by anyone; a council's version
+        by that council's current members and the municipality's secretariat; the
+        secretariat's version by the secretariat. Version ids are guessable; this is what
+        stops a guess."""
         from councils.models import Meeting
         from hearings.models import Hearing
         from policies.models import Policy
 
         kind = ReportVersion.Kind
-        target_visible = (
-            Q(kind=kind.CYCLE, policy__in=Policy.objects.visible_to(user))
-            | Q(kind=kind.MINUTES, meeting__in=Meeting.objects.visible_to(user))
-            | Q(kind=kind.HEARING, hearing__in=Hearing.objects.visible_to(user))
+        audience = ReportVersion.Audience
+        subject = (
+            Q(kind=kind.CYCLE, policy__in=Policy.objects.visible_to(reader))
+            | Q(kind=kind.MINUTES, meeting__in=Meeting.objects.visible_to(reader))
+            | Q(kind=kind.HEARING, hearing__in=Hearing.objects.visible_to(reader))
         )
-        public = Q(audience=ReportVersion.Audience.PUBLIC) & target_visible
-        internal = Q(
-            audience=ReportVersion.Audience.INTERNAL,
-            municipality_id__in=internal_municipality_ids(user),
+        readers = (
+            Q(audience=audience.PUBLIC)
+            | (
+                Q(audience=audience.COUNCIL)
+                & reader.council_q(council_path="council_id", municipality_path="municipality_id")
+            )
+            | (Q(audience=audience.SECRETARIAT) & reader.editor_q("municipality_id"))
         )
-        return self.filter(public | internal)
+        return self.filter(readers & subject)
 
     def done(self):
         return self.filter(state=ReportVersion.State.DONE)
@@ -64,6 +54,15 @@ class ReportVersionQuerySet(VisibilityQuerySet):
         if kind == ReportVersion.Kind.HEARING:
             return self.filter(kind=kind, hearing=hearing)
         return self.filter(kind=kind, policy=policy)
+
+
+def audience_reader(audience, *, municipality_id, council=None) -> Reader:
+    """The reader a snapshot for ``audience`` is taken as: exactly those who may open it."""
+    if audience == ReportVersion.Audience.PUBLIC:
+        return Reader.anonymous()
+    if audience == ReportVersion.Audience.COUNCIL:
+        return Reader.council(council)
+    return Reader.secretariat(municipality_id)
 
 
 def pdf_upload_to(instance, filename):
@@ -78,7 +77,8 @@ class ReportVersion(models.Model):
 
     class Audience(models.TextChoices):
         PUBLIC = "public", _("offentlig")
-        INTERNAL = "internal", _("intern (råd og sekretariat)")
+        COUNCIL = "council", _("ét råd (dets medlemmer og sekretariatet)")
+        SECRETARIAT = "secretariat", _("sekretariatet")
 
     class State(models.TextChoices):
         QUEUED = "queued", _("i kø")
@@ -93,6 +93,15 @@ class ReportVersion(models.Model):
         on_delete=models.PROTECT,
         related_name="report_versions",
         verbose_name=_("kommune"),
+    )
+    council = models.ForeignKey(
+        "councils.Council",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="report_versions",
+        verbose_name=_("råd"),
+        help_text=_("For et råds udgave: rådet, hvis medlemmer kan læse den."),
     )
     policy = models.ForeignKey(
         "policies.Policy",
@@ -197,6 +206,11 @@ class ReportVersion(models.Model):
                 condition=~Q(state="done") | (~Q(pdf="") & ~Q(pdf_sha256="")),
                 name="reportversion_done_has_pdf",
             ),
+            models.CheckConstraint(
+                condition=Q(audience="council", council__isnull=False)
+                | (~Q(audience="council") & Q(council__isnull=True)),
+                name="reportversion_council_audience_has_council",
+            ),
         ]
         indexes = [
             models.Index(fields=["state", "rendering_started_at"], name="reportversion_state_idx")
@@ -219,6 +233,18 @@ class ReportVersion(models.Model):
     @property
     def is_public(self):
         return self.audience == self.Audience.PUBLIC
+
+    @property
+    def audience_label(self):
+        """Who may read this version, in words ("Integrationsrådet og sekretariatet")."""
+        if self.audience == self.Audience.COUNCIL and self.council_id:
+            return _("%(council)s og sekretariatet") % {"council": self.council.name}
+        return self.get_audience_display()
+
+    def reader(self) -> Reader:
+        return audience_reader(
+            self.audience, municipality_id=self.municipality_id, council=self.council
+        )
 
     @property
     def is_pending(self):
@@ -260,5 +286,7 @@ class ReportVersion(models.Model):
             if self.meeting_id
             else "rapport"
         )
-        suffix = "" if self.is_public else "-intern"
+        suffix = {self.Audience.PUBLIC: "", self.Audience.COUNCIL: "-raad"}.get(
+            self.audience, "-sekretariat"
+        )
         return f"{slug}-v{self.number}{suffix}.pdf"

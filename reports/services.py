@@ -20,10 +20,10 @@ from django.db.models import Max
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.access import Reader
 from core.jobs import job_enqueue
-from core.roles import is_editor
 from reports import snapshot as snapshots
-from reports.models import ReportVersion
+from reports.models import ReportVersion, audience_reader
 
 logger = logging.getLogger(__name__)
 
@@ -68,12 +68,12 @@ def _target(kind, *, policy=None, meeting=None, hearing=None):
     return {"meeting": meeting, "municipality_id": meeting.council.municipality_id}
 
 
-def _take_snapshot(kind, audience, *, policy=None, meeting=None, hearing=None):
+def _take_snapshot(kind, audience, reader, *, policy=None, meeting=None, hearing=None):
     if kind == ReportVersion.Kind.CYCLE:
-        return snapshots.cycle_snapshot(policy, audience)
+        return snapshots.cycle_snapshot(policy, audience, reader)
     if kind == ReportVersion.Kind.HEARING:
-        return snapshots.hearing_snapshot(hearing, audience)
-    return snapshots.minutes_snapshot(meeting, audience)
+        return snapshots.hearing_snapshot(hearing, audience, reader)
+    return snapshots.minutes_snapshot(meeting, audience, reader)
 
 
 def _lock_target(kind, *, policy=None, meeting=None, hearing=None):
@@ -92,7 +92,7 @@ def _lock_target(kind, *, policy=None, meeting=None, hearing=None):
 
 @transaction.atomic
 def version_request(
-    *, kind, audience, label="", user=None, policy=None, meeting=None, hearing=None
+    *, kind, audience, council=None, label="", user=None, policy=None, meeting=None, hearing=None
 ) -> ReportVersion:
     """Ask for a report of ``kind`` for ``audience``; returns the version (new or unchanged).
 
@@ -103,27 +103,35 @@ def version_request(
     if audience not in ReportVersion.Audience.values:
         raise ValidationError({"audience": _("Vælg en målgruppe.")})
     target = _target(kind, policy=policy, meeting=meeting, hearing=hearing)
+    if audience == ReportVersion.Audience.COUNCIL:
+        if council is None or council.municipality_id != target["municipality_id"]:
+            raise ValidationError({"council": _("Vælg det råd, udgaven er til.")})
+    else:
+        council = None
+    reader = audience_reader(audience, municipality_id=target["municipality_id"], council=council)
     _lock_target(kind, policy=policy, meeting=meeting, hearing=hearing)
     # Labels (states, outcomes) go into the snapshot as text: always Danish, whatever the
     # language of the page the request came from, so the hash does not depend on it either.
     with translation.override("da"):
-        data = _take_snapshot(kind, audience, policy=policy, meeting=meeting, hearing=hearing)
+        data = _take_snapshot(
+            kind, audience, reader, policy=policy, meeting=meeting, hearing=hearing
+        )
     digest = snapshots.snapshot_hash(data)
 
     existing = ReportVersion.objects.for_target(
         kind=kind, policy=policy, meeting=meeting, hearing=hearing
     )
-    latest = existing.filter(audience=audience).order_by("-number").first()
+    existing_for_audience = existing.filter(audience=audience, council=council)
+    latest = existing_for_audience.order_by("-number").first()
     if latest is not None and latest.snapshot_sha256 == digest and latest.state != S.FAILED:
         latest.was_created = False
         return latest
-    previous = (
-        existing.filter(audience=audience).exclude(state=S.FAILED).order_by("-number").first()
-    )
+    previous = existing_for_audience.exclude(state=S.FAILED).order_by("-number").first()
     number = (existing.aggregate(n=Max("number"))["n"] or 0) + 1
     version = ReportVersion(
         kind=kind,
         audience=audience,
+        council=council,
         number=number,
         label=label.strip(),
         previous=previous,
@@ -141,22 +149,41 @@ def version_request(
     return version
 
 
-def report_request(*, policy, audience, label="", user=None) -> ReportVersion:
+def report_request(*, policy, audience, council=None, label="", user=None) -> ReportVersion:
     """Ask for the policy's cycle report (see ``version_request``)."""
     return version_request(
-        kind=ReportVersion.Kind.CYCLE, audience=audience, label=label, user=user, policy=policy
+        kind=ReportVersion.Kind.CYCLE,
+        audience=audience,
+        council=council,
+        label=label,
+        user=user,
+        policy=policy,
     )
 
 
-def minutes_request(*, meeting, audience, label="", user=None) -> ReportVersion:
+def minutes_request(*, meeting, audience, council=None, label="", user=None) -> ReportVersion:
+    if audience == ReportVersion.Audience.COUNCIL:
+        council = meeting.council  # a meeting's minutes are its own council's
     return version_request(
-        kind=ReportVersion.Kind.MINUTES, audience=audience, label=label, user=user, meeting=meeting
+        kind=ReportVersion.Kind.MINUTES,
+        audience=audience,
+        council=council,
+        label=label,
+        user=user,
+        meeting=meeting,
     )
 
 
-def hearing_report_request(*, hearing, audience, label="", user=None) -> ReportVersion:
+def hearing_report_request(
+    *, hearing, audience, council=None, label="", user=None
+) -> ReportVersion:
     return version_request(
-        kind=ReportVersion.Kind.HEARING, audience=audience, label=label, user=user, hearing=hearing
+        kind=ReportVersion.Kind.HEARING,
+        audience=audience,
+        council=council,
+        label=label,
+        user=user,
+        hearing=hearing,
     )
 
 
@@ -267,7 +294,7 @@ def report_mark_failed(*, version_id: int, error: str) -> None:
 @transaction.atomic
 def report_retry(*, version: ReportVersion, user) -> ReportVersion:
     """Staff send a failed version to the worker again (same snapshot, same number)."""
-    if not is_editor(user, version.municipality_id):
+    if not Reader.of(user).is_editor(version.municipality_id):
         raise PermissionDenied
     version = ReportVersion.objects.select_for_update().get(pk=version.pk)
     if version.state != S.FAILED:
@@ -344,10 +371,8 @@ def _resend_lost_queued(cutoff, *, skip):
 
 def public_versions_for(policy, user=None):
     """The finished public cycle reports of ``policy``, newest first (for the policy page)."""
-    from django.contrib.auth.models import AnonymousUser
-
     return (
-        ReportVersion.objects.visible_to(user or AnonymousUser())
+        ReportVersion.objects.visible_to(user or Reader.anonymous())
         .filter(
             kind=ReportVersion.Kind.CYCLE,
             policy=policy,

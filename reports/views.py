@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from core.roles import is_editor
+from core.access import Reader
 from core.views import municipality_from_slug
 from core.visibility import get_visible_or_404
 from reports import services
@@ -29,7 +29,7 @@ logger = logging.getLogger(__name__)
 
 def _editor(request, slug):
     municipality = municipality_from_slug(request, slug)
-    if not is_editor(request.user, municipality):
+    if not Reader.of(request).is_editor(municipality):
         raise PermissionDenied
     return municipality
 
@@ -49,7 +49,11 @@ def _order(request, municipality, form, make):
         messages.error(request, _("Rapporten kunne ikke bestilles: vælg en målgruppe."))
         return None
     try:
-        version = make(audience=form.cleaned_data["audience"], label=form.cleaned_data["label"])
+        version = make(
+            audience=form.cleaned_data["audience"],
+            council=form.cleaned_data["council"],
+            label=form.cleaned_data["label"],
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return None
@@ -70,7 +74,7 @@ def request_cycle_report(request, municipality, policy_slug):
     policy = get_visible_or_404(
         Policy.objects.filter(municipality=municipality), request.user, slug=policy_slug
     )
-    form = ReportRequestForm(request.POST)
+    form = ReportRequestForm(request.POST, municipality=municipality)
     response = _order(
         request,
         municipality,
@@ -90,7 +94,7 @@ def request_minutes(request, municipality, meeting_id):
         request.user,
         pk=meeting_id,
     )
-    form = ReportRequestForm(request.POST)
+    form = ReportRequestForm(request.POST, municipality=municipality, council=meeting.council)
     response = _order(
         request,
         municipality,
@@ -110,7 +114,7 @@ def request_hearing_report(request, municipality, hearing_id):
         request.user,
         pk=hearing_id,
     )
-    form = ReportRequestForm(request.POST)
+    form = ReportRequestForm(request.POST, municipality=municipality)
     response = _order(
         request,
         municipality,
@@ -123,7 +127,7 @@ def request_hearing_report(request, municipality, hearing_id):
 def _status_context(request, version):
     return {
         "version": version,
-        "may_retry": version.is_failed and is_editor(request.user, version.municipality_id),
+        "may_retry": version.is_failed and Reader.of(request).is_editor(version.municipality_id),
     }
 
 

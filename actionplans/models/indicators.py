@@ -11,8 +11,9 @@ from core.visibility import VisibilityQuerySet
 
 
 class IndicatorQuerySet(VisibilityQuerySet):
-    def visible_to(self, user):
-        return self.filter(goal__policy__in=visible_policies(user))
+    def rule(self, reader):
+        """An indicator is read with its goal's policy."""
+        return self.filter(goal__policy__in=visible_policies(reader))
 
 
 class Indicator(TrackedModel):
@@ -83,8 +84,8 @@ class Indicator(TrackedModel):
 
 
 class MeasurementQuerySet(VisibilityQuerySet):
-    def visible_to(self, user):
-        return self.filter(indicator__in=Indicator.objects.visible_to(user))
+    def rule(self, reader):
+        return self.filter(indicator__in=Indicator.objects.visible_to(reader))
 
 
 class Measurement(TrackedModel):

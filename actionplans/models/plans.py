@@ -10,19 +10,19 @@ from django.utils.translation import gettext_lazy as _
 
 from core.models import Department, TrackedModel
 from core.visibility import VisibilityQuerySet
-from policies.models import Policy, policy_insider_q
+from policies.models import Policy
 
 
-def visible_policies(user):
-    return Policy.objects.visible_to(user)
+def visible_policies(reader):
+    return Policy.objects.visible_to(reader)
 
 
 class ActionPlanQuerySet(VisibilityQuerySet):
-    def visible_to(self, user):
-        """Adopted, running and completed plans of visible policies are public; drafts only
-        for the municipality's editors and its council members."""
-        return self.filter(policy__in=visible_policies(user)).filter(
-            ~Q(state=ActionPlan.State.DRAFT) | policy_insider_q(user, "policy__")
+    def rule(self, reader):
+        """Adopted, running and completed plans of readable policies are public; drafts only
+        for the municipality's secretariat and its council members."""
+        return self.filter(policy__in=visible_policies(reader)).filter(
+            ~Q(state=ActionPlan.State.DRAFT) | reader.insider_q("policy__municipality_id")
         )
 
 
@@ -121,8 +121,9 @@ PROGRESS_RANGE = Q(progress__gte=0) & Q(progress__lte=100)
 
 
 class ActionQuerySet(VisibilityQuerySet):
-    def visible_to(self, user):
-        return self.filter(plan__in=ActionPlan.objects.visible_to(user))
+    def rule(self, reader):
+        """An action is read with its plan."""
+        return self.filter(plan__in=ActionPlan.objects.visible_to(reader))
 
     def with_last_update(self):
         """``last_update_on``: the date of the newest status update (None: never updated)."""

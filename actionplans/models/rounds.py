@@ -16,16 +16,25 @@ from actionplans.models.plans import (
     ActionStatus,
     visible_policies,
 )
+from core.access import Reader
 from core.models import TrackedModel
 from core.visibility import VisibilityQuerySet
 from policies.models import Policy
 
 
 class FollowUpRoundQuerySet(VisibilityQuerySet):
-    def visible_to(self, user):
-        # That a round exists is public with the policy; its report is public once it closed
-        # (views ask ``is_closed``), and the actions in it keep their own visibility.
-        return self.filter(policy__in=visible_policies(user))
+    def rule(self, reader):
+        """That a round exists (its name and dates) is public with the policy. Its status
+        report is a draft until the round is closed: see ``reports_visible_to``."""
+        return self.filter(policy__in=visible_policies(reader))
+
+    def reports_visible_to(self, who):
+        """Rounds whose status report the reader may read: closed ones, and open ones (the
+        draft report) for the municipality's secretariat and council members."""
+        reader = Reader.of(who)
+        return self.visible_to(reader).filter(
+            Q(closed_at__isnull=False) | reader.insider_q("policy__municipality_id")
+        )
 
     def closed(self):
         return self.filter(closed_at__isnull=False)
@@ -128,8 +137,9 @@ class FollowUpRound(TrackedModel):
 
 
 class StatusUpdateQuerySet(VisibilityQuerySet):
-    def visible_to(self, user):
-        return self.filter(action__in=Action.objects.visible_to(user))
+    def rule(self, reader):
+        """A status update is read with its action."""
+        return self.filter(action__in=Action.objects.visible_to(reader))
 
 
 class StatusUpdate(TrackedModel):

@@ -11,7 +11,7 @@ from actionplans.models import (
     ActionPlan,
     FollowUpRound,
 )
-from core.roles import is_editor
+from core.access import Reader
 from core.views import municipality_from_slug
 from core.visibility import get_visible_or_404
 from policies.models import Policy
@@ -71,7 +71,7 @@ def dashboard(request, municipality, policy_slug):
         {
             **data,
             "municipality": municipality,
-            "can_edit": is_editor(request.user, municipality),
+            "can_edit": Reader.of(request).is_editor(municipality),
             "breadcrumbs": [
                 (municipality.name, reverse("core:municipality", args=[municipality.slug])),
                 (_("Handleplaner"), reverse("actionplans:index", args=[municipality.slug])),

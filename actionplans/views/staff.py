@@ -20,8 +20,8 @@ from actionplans.models import (
     Indicator,
 )
 from actionplans.views.public import _policy
+from core.access import Reader
 from core.concurrency import EditConflict
-from core.roles import is_editor
 from core.views import municipality_from_slug
 from core.visibility import get_visible_or_404
 from policies.models import Policy
@@ -29,7 +29,7 @@ from policies.models import Policy
 
 def _staff(request, slug):
     municipality = municipality_from_slug(request, slug)
-    if not is_editor(request.user, municipality):
+    if not Reader.of(request).is_editor(municipality):
         raise PermissionDenied
     return municipality
 

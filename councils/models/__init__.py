@@ -15,7 +15,6 @@ from councils.models.items import (
     attachment_upload_to,
 )
 from councils.models.meetings import Attendance, Case, Meeting
-from councils.roles import council_ids_for_member
 
 __all__ = [
     "AgendaItem",
@@ -30,5 +29,4 @@ __all__ = [
     "MinutesCorrection",
     "Person",
     "attachment_upload_to",
-    "council_ids_for_member",
 ]

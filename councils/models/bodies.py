@@ -8,12 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import Municipality, TrackedModel
-from core.visibility import VisibilityQuerySet
-
-
-class CouncilQuerySet(VisibilityQuerySet):
-    def visible_to(self, user):
-        return self.all()  # which bodies exist and who sits on them is public
+from core.visibility import PublicQuerySet
 
 
 class Council(TrackedModel):
@@ -34,7 +29,7 @@ class Council(TrackedModel):
     kind = models.CharField(_("type"), max_length=30, choices=Kind.choices)
     description = models.TextField(_("beskrivelse"), blank=True)
 
-    objects = CouncilQuerySet.as_manager()
+    objects = PublicQuerySet.as_manager()  # which bodies exist is public
 
     class Meta:
         ordering = ["municipality", "name"]
@@ -49,11 +44,6 @@ class Council(TrackedModel):
 
     def get_absolute_url(self):
         return reverse("councils:council", args=[self.municipality.slug, self.slug])
-
-
-class PersonQuerySet(VisibilityQuerySet):
-    def visible_to(self, user):
-        return self.all()  # names of members and guests appear in public minutes
 
 
 class Person(TrackedModel):
@@ -79,7 +69,7 @@ class Person(TrackedModel):
         help_text=_("Giver adgang til lukkede punkter i de råd, personen er medlem af."),
     )
 
-    objects = PersonQuerySet.as_manager()
+    objects = PublicQuerySet.as_manager()  # names of members and guests are in public minutes
 
     class Meta:
         ordering = ["name"]
@@ -90,9 +80,16 @@ class Person(TrackedModel):
         return self.name
 
 
-class MembershipQuerySet(VisibilityQuerySet):
-    def visible_to(self, user):
-        return self.all()
+class MembershipQuerySet(PublicQuerySet):
+    """Who sits where is public."""
+
+    def held_by(self, user):
+        """(council id, municipality id) of the user's current seats, for core.access."""
+        return (
+            self.current()
+            .filter(person__user=user)
+            .values_list("council_id", "council__municipality_id")
+        )
 
     def current(self, on=None):
         on = on or timezone.localdate()

@@ -6,29 +6,33 @@ from django.db.models import Q, Value
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.access import Reader
 from core.fields import RichTextField
 from core.models import TrackedModel
-from core.roles import editor_municipality_ids
 from core.visibility import VisibilityQuerySet
 from councils.models.bodies import Person
 from councils.models.meetings import Case, Meeting
-from councils.roles import insider_q
+
+
+def item_insider_q(reader, prefix=""):
+    """The item's council and its municipality's secretariat (``prefix`` leads to the item)."""
+    return reader.council_q(
+        council_path=f"{prefix}meeting__council_id",
+        municipality_path=f"{prefix}meeting__council__municipality_id",
+    )
 
 
 class AgendaItemQuerySet(VisibilityQuerySet):
-    def visible_to(self, user):
+    def rule(self, reader):
         """Items of published agendas, plus everything for the council and secretariat.
 
         Each row is annotated with what the reader may see of it:
-        ``can_read`` – the confidential parts (texts, attachments, guests, history) of a
-        closed item; ``decision_public`` – the decision (minutes published or insider).
-        Templates, feeds, exports and PDFs decide from these two flags only.
+        ``can_read`` – the confidential parts (texts, case, outcome, attachments, guests,
+        history) of a closed item; ``decision_public`` – the decision (minutes published or
+        insider). Templates, feeds, exports and PDFs show an item only through
+        ``shown_title``, ``shown_outcome`` and ``shown_decision``, which read these flags.
         """
-        insider = insider_q(
-            user,
-            municipality_path="meeting__council__municipality_id",
-            council_path="meeting__council_id",
-        )
+        insider = item_insider_q(reader)
         return self.filter(Q(meeting__status__in=Meeting.AGENDA_PUBLIC) | insider).annotate(
             can_read=models.Case(
                 models.When(insider, then=Value(True)),
@@ -44,8 +48,8 @@ class AgendaItemQuerySet(VisibilityQuerySet):
             ),
         )
 
-    def editable_by(self, user):
-        return self.filter(meeting__council__municipality_id__in=editor_municipality_ids(user))
+    def editable_by(self, who):
+        return self.filter(Reader.of(who).editor_q("meeting__council__municipality_id"))
 
 
 class AgendaItem(TrackedModel):
@@ -133,24 +137,34 @@ class AgendaItem(TrackedModel):
     def listed_title(self):
         return self.public_title if self.is_closed else self.title
 
+    def shown_outcome(self):
+        """The outcome as this reader may see it: a closed item's outcome ("Ikke godkendt")
+        is part of its confidential text, its public decision is what the public learns."""
+        if getattr(self, "decision_public", False) and getattr(self, "can_read", False):
+            return self.get_outcome_display() if self.outcome else ""
+        return ""
 
-def _readable_item_q(user, prefix="item__"):
-    """Rows hanging off an item that the reader may read: open items of published agendas,
-    or anything for the council and secretariat."""
-    insider = insider_q(
-        user,
-        municipality_path=f"{prefix}meeting__council__municipality_id",
-        council_path=f"{prefix}meeting__council_id",
-    )
-    return (
-        Q(**{f"{prefix}meeting__status__in": Meeting.AGENDA_PUBLIC, f"{prefix}is_closed": False})
-        | insider
-    )
+    def shown_decision(self):
+        """(decision HTML, public decision text) as this reader may see them; at most one set."""
+        if not getattr(self, "decision_public", False):
+            return "", ""
+        if getattr(self, "can_read", False):
+            return self.decision, ""
+        return "", self.public_decision
+
+
+def readable_item_q(reader, prefix="item__"):
+    """Rows hanging off an item whose confidential parts the reader may read: open items of
+    published agendas, or anything for the council and secretariat."""
+    return Q(
+        **{f"{prefix}meeting__status__in": Meeting.AGENDA_PUBLIC, f"{prefix}is_closed": False}
+    ) | item_insider_q(reader, prefix)
 
 
 class ItemGuestQuerySet(VisibilityQuerySet):
-    def visible_to(self, user):
-        return self.filter(_readable_item_q(user))
+    def rule(self, reader):
+        """Who took part in an item is part of the item's text (hidden for closed items)."""
+        return self.filter(readable_item_q(reader))
 
 
 class ItemGuest(TrackedModel):
@@ -180,20 +194,15 @@ def attachment_upload_to(instance, filename):
 
 
 class AttachmentQuerySet(VisibilityQuerySet):
-    def visible_to(self, user):
-        """Attachments of visible items; closed attachments and those of closed items only
+    def rule(self, reader):
+        """Attachments of readable items; closed attachments and those of closed items only
         for the council and the secretariat."""
-        insider = insider_q(
-            user,
-            municipality_path="item__meeting__council__municipality_id",
-            council_path="item__meeting__council_id",
-        )
         public = Q(
             item__meeting__status__in=Meeting.AGENDA_PUBLIC,
             item__is_closed=False,
             is_closed=False,
         )
-        return self.filter(public | insider)
+        return self.filter(public | item_insider_q(reader, "item__"))
 
 
 class Attachment(TrackedModel):
@@ -229,16 +238,12 @@ class Attachment(TrackedModel):
 
 
 class FollowUpQuerySet(VisibilityQuerySet):
-    def visible_to(self, user):
+    def rule(self, reader):
         """Follow-ups are part of the decision: public with the minutes, never for closed items
         outside the council and secretariat."""
-        insider = insider_q(
-            user,
-            municipality_path="item__meeting__council__municipality_id",
-            council_path="item__meeting__council_id",
-        )
         return self.filter(
-            Q(item__meeting__status__in=Meeting.MINUTES_PUBLIC, item__is_closed=False) | insider
+            Q(item__meeting__status__in=Meeting.MINUTES_PUBLIC, item__is_closed=False)
+            | item_insider_q(reader, "item__")
         )
 
 
@@ -292,15 +297,11 @@ class FollowUp(TrackedModel):
 
 
 class MinutesCorrectionQuerySet(VisibilityQuerySet):
-    def visible_to(self, user):
+    def rule(self, reader):
         """Corrections of published minutes are public with them, except on closed items."""
-        insider = insider_q(
-            user,
-            municipality_path="item__meeting__council__municipality_id",
-            council_path="item__meeting__council_id",
-        )
         return self.filter(
-            Q(item__meeting__status__in=Meeting.MINUTES_PUBLIC, item__is_closed=False) | insider
+            Q(item__meeting__status__in=Meeting.MINUTES_PUBLIC, item__is_closed=False)
+            | item_insider_q(reader, "item__")
         )
 
 

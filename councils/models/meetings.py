@@ -9,11 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from core.models import Municipality, TrackedModel
 from core.visibility import VisibilityQuerySet
 from councils.models.bodies import Council, Person
-from councils.roles import insider_q
 
 
 class MeetingQuerySet(VisibilityQuerySet):
-    def visible_to(self, user):
+    def rule(self, reader):
         # That a meeting takes place, when and where, is always public (the calendar).
         return self.all()
 
@@ -103,10 +102,11 @@ class Meeting(TrackedModel):
             self.Status.CANCELLED: "error",
         }.get(self.status, "neutral")
 
-    def next_meeting(self):
+    def next_meeting(self, reader):
         """The council's next meeting after this one (derived, never stored)."""
         return (
-            Meeting.objects.filter(council_id=self.council_id, starts_at__gt=self.starts_at)
+            Meeting.objects.visible_to(reader)
+            .filter(council_id=self.council_id, starts_at__gt=self.starts_at)
             .exclude(status=self.Status.CANCELLED)
             .order_by("starts_at")
             .first()
@@ -114,15 +114,16 @@ class Meeting(TrackedModel):
 
 
 class AttendanceQuerySet(VisibilityQuerySet):
-    def visible_to(self, user):
+    def rule(self, reader):
         """Who came is part of the minutes: public once they are published, earlier only for
         the council and the secretariat."""
-        insider = insider_q(
-            user,
-            municipality_path="meeting__council__municipality_id",
-            council_path="meeting__council_id",
+        return self.filter(
+            Q(meeting__status__in=Meeting.MINUTES_PUBLIC)
+            | reader.council_q(
+                council_path="meeting__council_id",
+                municipality_path="meeting__council__municipality_id",
+            )
         )
-        return self.filter(Q(meeting__status__in=Meeting.MINUTES_PUBLIC) | insider)
 
 
 class Attendance(TrackedModel):
@@ -157,7 +158,7 @@ class Attendance(TrackedModel):
 
 
 class CaseQuerySet(VisibilityQuerySet):
-    def visible_to(self, user):
+    def rule(self, reader):
         # A case is public when the reader may read at least one of its items; the route
         # shows only those items. A closed item the reader may not read never reveals its
         # case (number and title are part of the confidential text).
@@ -165,7 +166,7 @@ class CaseQuerySet(VisibilityQuerySet):
 
         return self.filter(
             Exists(
-                AgendaItem.objects.visible_to(user).filter(case_id=OuterRef("pk"), can_read=True)
+                AgendaItem.objects.visible_to(reader).filter(case_id=OuterRef("pk"), can_read=True)
             )
         )
 

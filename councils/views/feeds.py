@@ -6,7 +6,6 @@ appears only with its public title and public decision.
 
 import datetime
 
-from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
 from django.http import HttpResponse
@@ -17,6 +16,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
+from core.access import Reader
 from core.views import municipality_from_slug
 from councils.models import AgendaItem, Council, Meeting
 
@@ -51,7 +51,7 @@ def _calendar_response(request, meetings, name):
 
 
 def _calendar_meetings(**filters):
-    anonymous = AnonymousUser()
+    anonymous = Reader.anonymous()
     return (
         Meeting.objects.visible_to(anonymous)
         .filter(**filters)
@@ -63,7 +63,7 @@ def _calendar_meetings(**filters):
 def council_calendar(request, municipality, council):
     municipality = municipality_from_slug(request, municipality)
     council = get_object_or_404(
-        Council.objects.visible_to(AnonymousUser()), municipality=municipality, slug=council
+        Council.objects.visible_to(Reader.anonymous()), municipality=municipality, slug=council
     )
     return _calendar_response(
         request,
@@ -99,7 +99,7 @@ class MinutesFeed(Feed):
         return reverse("councils:index", args=[municipality.slug])
 
     def items(self, municipality):
-        anonymous = AnonymousUser()
+        anonymous = Reader.anonymous()
         return (
             Meeting.objects.visible_to(anonymous)
             .with_published_minutes()

@@ -13,7 +13,7 @@ from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from core.roles import is_editor
+from core.access import Reader
 from core.text import danish_slugify
 from core.views import municipality_from_slug
 from core.visibility import get_visible_or_404
@@ -29,15 +29,9 @@ from councils.models import (
     Membership,
     MinutesCorrection,
 )
-from councils.roles import council_ids_for_member
 
 UPCOMING_ON_INDEX = 10
 PAST_PER_PAGE = 20
-
-
-def is_insider(user, council):
-    """The council's members and the municipality's secretariat read everything of it."""
-    return is_editor(user, council.municipality_id) or council.pk in council_ids_for_member(user)
 
 
 def items_for_reader(user, **filters):
@@ -150,7 +144,7 @@ def _meeting(request, municipality, meeting_id):
 def meeting_detail(request, municipality, meeting_id):
     municipality = municipality_from_slug(request, municipality)
     meeting = _meeting(request, municipality, meeting_id)
-    insider = is_insider(request.user, meeting.council)
+    insider = Reader.of(request).reads_council(meeting.council)
     items = list(items_for_reader(request.user, meeting=meeting))
     attendance = (
         Attendance.objects.visible_to(request.user).filter(meeting=meeting).select_related("person")
@@ -165,7 +159,7 @@ def meeting_detail(request, municipality, meeting_id):
             "items": items,
             "insider": insider,
             "attendance": list(attendance),
-            "next_meeting": meeting.next_meeting(),
+            "next_meeting": meeting.next_meeting(request),
             "breadcrumbs": [
                 (municipality.name, municipality_url(municipality)),
                 (_("Råd og udvalg"), _index_url(municipality)),

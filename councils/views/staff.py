@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from core.access import Reader
 from core.concurrency import EditConflict
-from core.roles import is_editor
 from core.views import municipality_from_slug
 from core.visibility import get_visible_or_404
 from councils import services
@@ -47,7 +47,7 @@ def _is_htmx(request):
 
 def _staff(request, slug):
     municipality = municipality_from_slug(request, slug)
-    if not is_editor(request.user, municipality):
+    if not Reader.of(request).is_editor(municipality):
         raise PermissionDenied
     return municipality
 

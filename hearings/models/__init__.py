@@ -14,11 +14,11 @@ Publication rules, in one place (the ``visible_to`` methods below):
 from hearings.models.hearing import (
     Hearing,
     HearingParty,
+    HearingPartyQuerySet,
     HearingQuerySet,
 )
 from hearings.models.parties import (
     ConsultedParty,
-    PublicRegisterQuerySet,
     Theme,
 )
 from hearings.models.remarks import (
@@ -49,10 +49,10 @@ __all__ = [
     "ConsultedParty",
     "Hearing",
     "HearingParty",
+    "HearingPartyQuerySet",
     "HearingQuerySet",
     "InternalNote",
     "InternalNoteQuerySet",
-    "PublicRegisterQuerySet",
     "Remark",
     "RemarkQuerySet",
     "RemarkRead",

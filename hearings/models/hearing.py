@@ -8,21 +8,23 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.access import Reader
 from core.fields import RichTextField
 from core.models import TrackedModel
 from core.visibility import VisibilityQuerySet
-from hearings.models.parties import ConsultedParty, PublicRegisterQuerySet
-from hearings.roles import editor_q, insider_q
+from hearings.models.parties import ConsultedParty
 
 
 class HearingQuerySet(VisibilityQuerySet):
-    def visible_to(self, user):
+    def rule(self, reader):
+        """Public from the moment it opens; a planned hearing only for the municipality's
+        secretariat and council members."""
         return self.filter(
-            ~Q(state=Hearing.State.PLANNED) | insider_q(user, "policy__municipality_id")
+            ~Q(state=Hearing.State.PLANNED) | reader.insider_q("policy__municipality_id")
         )
 
-    def editable_by(self, user):
-        return self.filter(editor_q(user, "policy__municipality_id"))
+    def editable_by(self, who):
+        return self.filter(Reader.of(who).editor_q("policy__municipality_id"))
 
     def for_municipality(self, municipality):
         return self.filter(policy__municipality=municipality)
@@ -193,6 +195,12 @@ class Hearing(TrackedModel):
         }.get(self.state, "neutral")
 
 
+class HearingPartyQuerySet(VisibilityQuerySet):
+    def rule(self, reader):
+        """Who was consulted is public with the hearing."""
+        return self.filter(hearing__in=Hearing.objects.visible_to(reader))
+
+
 class HearingParty(TrackedModel):
     """One consulted party in one hearing: when it was asked and reminded.
 
@@ -213,7 +221,7 @@ class HearingParty(TrackedModel):
     reminded_at = models.DateTimeField(_("senest påmindet"), null=True, blank=True)
     reminder_count = models.PositiveSmallIntegerField(_("antal påmindelser"), default=0)
 
-    objects = PublicRegisterQuerySet.as_manager()
+    objects = HearingPartyQuerySet.as_manager()
 
     class Meta:
         ordering = ["hearing", "party__name"]

@@ -5,12 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.models import Municipality, TrackedModel
-from core.visibility import VisibilityQuerySet
-
-
-class PublicRegisterQuerySet(VisibilityQuerySet):
-    def visible_to(self, user):
-        return self.all()  # which bodies are consulted and which themes exist is public
+from core.visibility import PublicQuerySet
 
 
 class ConsultedParty(TrackedModel):
@@ -52,7 +47,7 @@ class ConsultedParty(TrackedModel):
     )
     is_active = models.BooleanField(_("aktiv"), default=True)
 
-    objects = PublicRegisterQuerySet.as_manager()
+    objects = PublicQuerySet.as_manager()  # the register of parties is public
 
     class Meta:
         ordering = ["municipality", "name"]
@@ -81,7 +76,7 @@ class Theme(TrackedModel):
     )
     name = models.CharField(_("navn"), max_length=100)
 
-    objects = PublicRegisterQuerySet.as_manager()
+    objects = PublicQuerySet.as_manager()  # which themes exist is public
 
     class Meta:
         ordering = ["name"]

@@ -9,12 +9,12 @@ from core.models import TrackedModel
 from core.visibility import VisibilityQuerySet
 from hearings.models.parties import Theme
 from hearings.models.responses import Response
-from hearings.roles import insider_q
 
 
 class RemarkQuerySet(VisibilityQuerySet):
-    def visible_to(self, user):
-        return self.filter(response__in=Response.objects.visible_to(user))
+    def rule(self, reader):
+        """A remark is a passage of its response and is read with it."""
+        return self.filter(response__in=Response.objects.visible_to(reader))
 
     def unhandled(self):
         return self.filter(outcome="")
@@ -170,8 +170,8 @@ class Remark(TrackedModel):
 
 
 class RemarkThemeQuerySet(VisibilityQuerySet):
-    def visible_to(self, user):
-        return self.filter(remark__in=Remark.objects.visible_to(user))
+    def rule(self, reader):
+        return self.filter(remark__in=Remark.objects.visible_to(reader))
 
 
 class RemarkTheme(models.Model):
@@ -203,12 +203,11 @@ class RemarkTheme(models.Model):
 
 
 class RemarkReadQuerySet(VisibilityQuerySet):
-    def visible_to(self, user):
-        # Each reader's own marks, and only inside municipalities where they are insiders.
-        if not getattr(user, "is_authenticated", False):
-            return self.none()
+    def rule(self, reader):
+        """Each reader's own marks, and only inside municipalities where they are insiders."""
         return self.filter(
-            insider_q(user, "remark__response__hearing__policy__municipality_id"), user=user
+            reader.own_q("user_id"),
+            reader.insider_q("remark__response__hearing__policy__municipality_id"),
         )
 
 
@@ -232,10 +231,12 @@ class RemarkRead(models.Model):
 
 
 class InternalNoteQuerySet(VisibilityQuerySet):
-    def visible_to(self, user):
+    def rule(self, reader):
+        """Internal notes never leave the municipality's council members and secretariat,
+        and only on remarks the reader may read."""
         return self.filter(
-            insider_q(user, "remark__response__hearing__policy__municipality_id"),
-            remark__in=Remark.objects.visible_to(user),
+            reader.insider_q("remark__response__hearing__policy__municipality_id"),
+            remark__in=Remark.objects.visible_to(reader),
         )
 
 
@@ -265,9 +266,11 @@ class InternalNote(TrackedModel):
 
 
 class AcknowledgementQuerySet(VisibilityQuerySet):
-    def visible_to(self, user):
-        return self.filter(response__in=Response.objects.visible_to(user)).filter(
-            insider_q(user, "response__hearing__policy__municipality_id")
+    def rule(self, reader):
+        """What the responder was sent is internal, on responses the reader may read."""
+        return self.filter(
+            reader.insider_q("response__hearing__policy__municipality_id"),
+            response__in=Response.objects.visible_to(reader),
         )
 
 

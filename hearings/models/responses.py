@@ -2,23 +2,24 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.access import Reader
 from core.models import Municipality, TrackedModel
 from core.visibility import VisibilityQuerySet
 from hearings.models.hearing import Hearing
 from hearings.models.parties import ConsultedParty
-from hearings.roles import editor_q, insider_q
 
 
 class ResponderQuerySet(VisibilityQuerySet):
-    def visible_to(self, user):
-        """Responders of public responses, and everyone for insiders. Rows never carry
-        their contact fields into public templates; those read ``public_name`` only."""
-        public = Q(responses__in=Response.objects.visible_to(user))
-        return self.filter(public | insider_q(user, "municipality_id")).distinct()
+    def rule(self, reader):
+        """A responder is known to whoever may read one of their responses, and to the
+        secretariat. A confidential response's sender is therefore named to the secretariat
+        only. Public templates read ``public_name`` only, never the contact fields."""
+        readable = Response.objects.visible_to(reader).filter(responder_id=OuterRef("pk"))
+        return self.filter(Exists(readable) | reader.editor_q("municipality_id"))
 
 
 class Responder(TrackedModel):
@@ -77,18 +78,19 @@ class Responder(TrackedModel):
 
 
 class ResponseQuerySet(VisibilityQuerySet):
-    def visible_to(self, user):
+    def rule(self, reader):
+        """Public once the hearing is processed, unless withheld or confidential, and for a
+        citizen only with consent; the municipality's council members read every response
+        that is not confidential; the secretariat reads all."""
         public = Q(
             hearing__state__in=Hearing.RESPONSES_PUBLIC, withheld=False, confidential=False
         ) & (~Q(responder__kind=Responder.Kind.CITIZEN) | Q(publication_consent=True))
-        member = Q(confidential=False) & insider_q(user, "hearing__policy__municipality_id")
-        return self.filter(public | member | editor_q(user, "hearing__policy__municipality_id"))
+        member = Q(confidential=False) & reader.insider_q("hearing__policy__municipality_id")
+        return self.filter(public | member | reader.editor_q("hearing__policy__municipality_id"))
 
     def public(self):
         """The responses anyone may read (what public pages and exports use)."""
-        from django.contrib.auth.models import AnonymousUser
-
-        return self.visible_to(AnonymousUser())
+        return self.visible_to(Reader.anonymous())
 
 
 class Response(TrackedModel):
@@ -191,8 +193,9 @@ def attachment_upload_to(instance, filename):
 
 
 class ResponseAttachmentQuerySet(VisibilityQuerySet):
-    def visible_to(self, user):
-        return self.filter(response__in=Response.objects.visible_to(user))
+    def rule(self, reader):
+        """An attachment is read with its response."""
+        return self.filter(response__in=Response.objects.visible_to(reader))
 
 
 class ResponseAttachment(TrackedModel):

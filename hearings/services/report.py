@@ -121,7 +121,8 @@ def hearing_report_data(hearing: Hearing, user) -> dict:
     )
     response_ids = [response.pk for response in responses]
     remarks = list(
-        Remark.objects.filter(response_id__in=response_ids)
+        Remark.objects.visible_to(user)
+        .filter(response_id__in=response_ids)
         .select_related("commitment", "goal", "focus_area", "changed_version")
         .prefetch_related("themes")
         .order_by("response__received_on", "response_id", "position", "id")

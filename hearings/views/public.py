@@ -14,12 +14,12 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core.access import Reader
 from core.views import municipality_from_slug
 from core.visibility import get_visible_or_404
 from hearings import services
 from hearings.forms import CitizenResponseForm
-from hearings.models import Hearing, Response, ResponseAttachment
-from hearings.roles import is_insider
+from hearings.models import Hearing, HearingParty, Response, ResponseAttachment
 
 # Submissions per address per hour. A school class answering from one network stays well
 # below; a script does not.
@@ -92,12 +92,20 @@ def detail(request, municipality, pk):
             .filter(hearing=hearing)
             .select_related("responder")
             .prefetch_related(
-                Prefetch("attachments", queryset=ResponseAttachment.objects.order_by("id"))
+                Prefetch(
+                    "attachments",
+                    queryset=ResponseAttachment.objects.visible_to(request).order_by("id"),
+                )
             )
             .order_by("received_on", "id")
         )
         responses_page = Paginator(published, 20).get_page(request.GET.get("page"))
-    parties = hearing.consulted_parties.order_by("name")
+    parties = (
+        HearingParty.objects.visible_to(request)
+        .filter(hearing=hearing)
+        .select_related("party")
+        .order_by("party__name")
+    )
     return render(
         request,
         "hearings/detail.html",
@@ -108,7 +116,7 @@ def detail(request, municipality, pk):
             "parties": parties,
             "page_obj": responses_page,
             "accepts_citizens": hearing.accepts_citizens(),
-            "is_insider": is_insider(request.user, municipality),
+            "is_insider": Reader.of(request).is_insider(municipality),
             "breadcrumbs": _crumbs(municipality, hearing),
         },
     )
@@ -227,7 +235,7 @@ def receipt(request, municipality, pk):
 def report(request, municipality, pk):
     municipality = municipality_from_slug(request, municipality)
     hearing = _public_hearing(request, municipality, pk)
-    insider = is_insider(request.user, municipality)
+    insider = Reader.of(request).is_insider(municipality)
     if not hearing.report_public and not insider:
         raise Http404
     return render(

@@ -15,21 +15,20 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.roles import is_editor
+from core.access import Reader
 from core.views import municipality_from_slug
 from core.visibility import get_visible_or_404
 from hearings import services
 from hearings.filters import RemarkFilter
 from hearings.forms import InternalNoteForm
 from hearings.models import Hearing, InternalNote, Remark, RemarkRead
-from hearings.roles import is_insider
 
 PAGE_SIZE = 50
 
 
 def _review_hearing(request, slug, pk):
     municipality = municipality_from_slug(request, slug)
-    if not is_insider(request.user, municipality):
+    if not Reader.of(request).is_insider(municipality):
         raise PermissionDenied
     hearing = get_visible_or_404(
         Hearing.objects.for_municipality(municipality).select_related(
@@ -114,7 +113,7 @@ def review(request, municipality, pk):
             "page_obj": page,
             "total": sum(counts.values()),
             "querystring_base": querystring.urlencode(),
-            "can_edit": is_editor(request.user, municipality),
+            "can_edit": Reader.of(request).is_editor(municipality),
             "next_url": request.get_full_path(),
             "breadcrumbs": [
                 (_("Arbejdsrum"), reverse("core:staff_home")),

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from core.roles import is_editor
+from core.access import Reader
 from core.views import municipality_from_slug
 from core.visibility import get_visible_or_404
 from hearings import exports, services
@@ -39,7 +39,7 @@ DEFAULT_ACKNOWLEDGEMENT = gettext_lazy(
 
 def editor_municipality(request, slug):
     municipality = municipality_from_slug(request, slug)
-    if not is_editor(request.user, municipality):
+    if not Reader.of(request).is_editor(municipality):
         raise PermissionDenied
     return municipality
 
@@ -257,12 +257,7 @@ def staff_export(request, municipality, pk, fmt):
     municipality = editor_municipality(request, municipality)
     hearing = staff_hearing(request, municipality, pk)
     # ?offentlig=1 gives exactly what the public may read (for publishing the file).
-    if request.GET.get("offentlig"):
-        from django.contrib.auth.models import AnonymousUser
-
-        reader = AnonymousUser()
-    else:
-        reader = request.user
+    reader = Reader.anonymous() if request.GET.get("offentlig") else request
     report = services.hearing_report_data(hearing, reader)
     name = f"hoeringsnotat-{hearing.pk}"
     if fmt == "csv":

@@ -16,9 +16,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.access import Reader
 from core.concurrency import EditConflict
 from core.diff import rich_diff
-from core.roles import is_editor
 from core.views import municipality_from_slug
 from core.visibility import get_visible_or_404
 from policies import services
@@ -37,7 +37,7 @@ def _is_htmx(request):
 
 def _municipality(request, slug):
     municipality = municipality_from_slug(request, slug)
-    if not is_editor(request.user, municipality):
+    if not Reader.of(request).is_editor(municipality):
         raise PermissionDenied
     return municipality
 

@@ -1,9 +1,9 @@
 """The data a report is rendered from, taken once, for one audience, as plain JSON.
 
-Everything is fetched through the models' ``visible_to`` with a reader that stands for the
-audience: a public version reads as an anonymous citizen, an internal one as a member of all
-the municipality's councils (not as the secretariat: responses marked confidential are for
-the secretariat only and never reach a PDF that council members can download). No
+Everything is fetched through the models' ``visible_to`` with the reader that stands for the
+audience (``reports.models.audience_reader``): a public version reads as an anonymous
+citizen, a council's version as a member of that one council, the secretariat's as the
+secretariat, so a version holds exactly what its readers may see. No
 timestamps of the moment of taking go into the snapshot, so the same data give the same JSON
 and the same SHA-256.
 
@@ -14,11 +14,9 @@ still being built.
 """
 
 from reports.snapshot.base import (
-    CouncilReader,
     canonical_json,
     normalise,
     optional,
-    reader_for,
     snapshot_hash,
 )
 from reports.snapshot.cycle import cycle_changes, cycle_snapshot
@@ -27,7 +25,6 @@ from reports.snapshot.minutes import minutes_snapshot
 from reports.snapshot.policy import policy_diff, policy_text
 
 __all__ = [
-    "CouncilReader",
     "canonical_json",
     "cycle_changes",
     "cycle_snapshot",
@@ -37,6 +34,5 @@ __all__ = [
     "optional",
     "policy_diff",
     "policy_text",
-    "reader_for",
     "snapshot_hash",
 ]

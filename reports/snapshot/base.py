@@ -1,5 +1,5 @@
-"""What every snapshot module shares: the readers that stand for an audience, plain JSON
-values, the canonical JSON and its hash, and the lookup of the other apps' functions."""
+"""What every snapshot module shares: plain JSON values, the canonical JSON and its hash, and
+the lookup of the other apps' functions."""
 
 import hashlib
 import json
@@ -8,7 +8,6 @@ from datetime import datetime
 from decimal import Decimal
 from importlib import import_module
 
-from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
 SNAPSHOT_FORMAT = 1
@@ -29,45 +28,6 @@ def optional(*places):
         if function is not None:
             return function
     return None
-
-
-# --- readers --------------------------------------------------------------------------------
-
-
-class CouncilReader:
-    """Reads as a current member of every council of one municipality, and nothing more.
-
-    Carries the caches that ``core.roles``, ``councils.roles`` and ``hearings.roles`` read, so
-    no membership row is needed and nothing is looked up for it.
-    """
-
-    is_authenticated = True
-    is_anonymous = False
-    is_superuser = False
-    is_staff = False
-    pk = None
-    id = None
-
-    def __init__(self, municipality):
-        from councils.models import Council
-
-        self.municipality = municipality
-        self._politikspor_roles = {}
-        self._politikspor_councils = set(
-            Council.objects.filter(municipality=municipality).values_list("id", flat=True)
-        )
-        self._politikspor_member_municipalities = {municipality.pk}
-
-    def __str__(self):
-        return f"rådsmedlem i {self.municipality}"
-
-
-def reader_for(audience, municipality):
-    from reports.models import ReportVersion
-
-    if audience == ReportVersion.Audience.PUBLIC:
-        return AnonymousUser()
-    return CouncilReader(municipality)
 
 
 # --- plain values ---------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """The cycle report's snapshot, and what changed since the previous one."""
 
-from reports.snapshot.base import SNAPSHOT_FORMAT, day, normalise, reader_for
+from reports.snapshot.base import SNAPSHOT_FORMAT, day, normalise
 from reports.snapshot.decisions import decisions
 from reports.snapshot.hearing import hearings
 from reports.snapshot.plans import action_plans, indicators, latest_round
@@ -57,11 +57,10 @@ def cycle_changes(old, new):
     }
 
 
-def cycle_snapshot(policy, audience):
+def cycle_snapshot(policy, audience, reader):
     from reports.models import ReportVersion
 
     public = audience == ReportVersion.Audience.PUBLIC
-    reader = reader_for(audience, policy.municipality)
     return normalise(
         {
             "format": SNAPSHOT_FORMAT,
@@ -83,10 +82,10 @@ def cycle_snapshot(policy, audience):
             },
             "text": policy_text(policy),
             "lineage": lineage(policy, reader),
-            "decisions": decisions(policy, reader, public),
+            "decisions": decisions(policy, reader),
             "hearings": hearings(policy, reader, public),
             "action_plans": action_plans(policy, reader, public),
-            "latest_round": latest_round(policy, reader, public),
+            "latest_round": latest_round(policy, reader),
             "indicators": indicators(policy, reader),
         }
     )

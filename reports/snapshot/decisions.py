@@ -7,10 +7,11 @@ from reports.snapshot.base import day
 # --- decisions ------------------------------------------------------------------------------
 
 
-def item_row(item, public):
-    """One agenda item as the reader may see it (``can_read``/``decision_public`` decide)."""
+def item_row(item):
+    """One agenda item as the reader may see it (the item's ``shown_*`` methods decide)."""
     meeting = item.meeting
-    row = {
+    decision, public_decision = item.shown_decision()
+    return {
         "id": item.pk,
         "council": meeting.council.name,
         "date": day(meeting.starts_at),
@@ -18,19 +19,13 @@ def item_row(item, public):
         "title": item.shown_title(),
         "is_closed": item.is_closed,
         "case": item.case.number if item.case_id and item.can_read else "",
-        "outcome": item.get_outcome_display() if item.decision_public and item.outcome else "",
-        "decision": "",
-        "public_decision": "",
+        "outcome": item.shown_outcome(),
+        "decision": decision,
+        "public_decision": public_decision,
     }
-    if item.decision_public:
-        if item.can_read:
-            row["decision"] = item.decision
-        else:
-            row["public_decision"] = item.public_decision
-    return row
 
 
-def decisions(policy, reader, public):
+def decisions(policy, reader):
     from councils.models import AgendaItem
     from policies.models import PolicyTransition
 
@@ -45,13 +40,17 @@ def decisions(policy, reader, public):
         .distinct()
         .order_by("meeting__starts_at", "position", "number", "id")
     )
-    transitions = list(PolicyTransition.objects.filter(policy=policy).order_by("decided_on", "id"))
+    transitions = list(
+        PolicyTransition.objects.visible_to(reader)
+        .filter(policy=policy)
+        .order_by("decided_on", "id")
+    )
     by_item = {}
     for transition in transitions:
         by_item.setdefault(transition.agenda_item_id, []).append(transition)
     rows = []
     for item in items:
-        row = item_row(item, public)
+        row = item_row(item)
         row["transitions"] = [
             f"{t.get_from_state_display()} → {t.get_to_state_display()}"
             for t in by_item.get(item.pk, [])

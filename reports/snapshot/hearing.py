@@ -3,7 +3,7 @@
 from django.db.models import Prefetch
 
 from reports.snapshot import base
-from reports.snapshot.base import SNAPSHOT_FORMAT, day, normalise, reader_for, redact
+from reports.snapshot.base import SNAPSHOT_FORMAT, day, normalise, redact
 
 # --- hearings -------------------------------------------------------------------------------
 
@@ -13,7 +13,9 @@ def hearing_data(hearing, reader, public):
 
     parties = [
         row.party.name
-        for row in HearingParty.objects.filter(hearing=hearing).select_related("party")
+        for row in HearingParty.objects.visible_to(reader)
+        .filter(hearing=hearing)
+        .select_related("party")
     ]
     data = {
         "id": hearing.pk,
@@ -69,7 +71,11 @@ def _hearing_fallback(hearing, reader, public):
         Response.objects.visible_to(reader)
         .filter(hearing=hearing)
         .select_related("responder")
-        .prefetch_related(Prefetch("remarks", queryset=Remark.objects.order_by("position", "id")))
+        .prefetch_related(
+            Prefetch(
+                "remarks", queryset=Remark.objects.visible_to(reader).order_by("position", "id")
+            )
+        )
         .order_by("received_on", "id")
     )
     remarks = [(r, m) for r in responses for m in r.remarks.all()]
@@ -121,12 +127,11 @@ def hearings(policy, reader, public):
     ]
 
 
-def hearing_snapshot(hearing, audience):
+def hearing_snapshot(hearing, audience, reader):
     from reports.models import ReportVersion
 
     public = audience == ReportVersion.Audience.PUBLIC
     policy = hearing.policy
-    reader = reader_for(audience, policy.municipality)
     return normalise(
         {
             "format": SNAPSHOT_FORMAT,

@@ -2,17 +2,15 @@
 
 from django.utils import timezone
 
-from reports.snapshot.base import SNAPSHOT_FORMAT, day, normalise, reader_for
+from reports.snapshot.base import SNAPSHOT_FORMAT, day, normalise
 from reports.snapshot.decisions import item_row
 
 
-def minutes_snapshot(meeting, audience):
+def minutes_snapshot(meeting, audience, reader):
     from councils.models import AgendaItem, Attachment, Attendance, FollowUp, ItemGuest
     from reports.models import ReportVersion
 
-    public = audience == ReportVersion.Audience.PUBLIC
     municipality = meeting.council.municipality
-    reader = reader_for(audience, municipality)
     items = list(
         AgendaItem.objects.visible_to(reader)
         .filter(meeting=meeting)
@@ -41,7 +39,7 @@ def minutes_snapshot(meeting, audience):
         )
     rows = []
     for item in items:
-        row = item_row(item, public)
+        row = item_row(item)
         readable = item.can_read
         row.update(
             {
@@ -74,7 +72,7 @@ def minutes_snapshot(meeting, audience):
                 "status": meeting.get_status_display(),
                 "minutes_public": meeting.minutes_are_public,
             },
-            "attendance": attendance if (meeting.minutes_are_public or not public) else [],
+            "attendance": attendance,
             "items": rows,
         }
     )

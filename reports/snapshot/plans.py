@@ -79,12 +79,10 @@ def action_plans(policy, reader, public):
     return rows
 
 
-def latest_round(policy, reader, public):
+def latest_round(policy, reader):
     from actionplans.models import FollowUpRound
 
-    rounds = FollowUpRound.objects.visible_to(reader).filter(policy=policy)
-    if public:
-        rounds = rounds.closed()  # a round's report is public once it is closed
+    rounds = FollowUpRound.objects.reports_visible_to(reader).filter(policy=policy)
     round = rounds.order_by("-closes_on", "-id").first()
     if round is None:
         return None
@@ -149,7 +147,10 @@ def indicators(policy, reader):
         .filter(goal__policy=policy)
         .select_related("goal")
         .prefetch_related(
-            Prefetch("measurements", queryset=Measurement.objects.order_by("period", "id"))
+            Prefetch(
+                "measurements",
+                queryset=Measurement.objects.visible_to(reader).order_by("period", "id"),
+            )
         )
         .order_by("goal__position", "goal_id", "position", "id")
     ):

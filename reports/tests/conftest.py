@@ -15,10 +15,10 @@ def cycle(aalborg):
 def request_report(django_capture_on_commit_callbacks, editor):
     """Request a report and let the (in-process) worker render it, as after a commit."""
 
-    def request(policy, audience=ReportVersion.Audience.PUBLIC, label=""):
+    def request(policy, audience=ReportVersion.Audience.PUBLIC, label="", council=None):
         with django_capture_on_commit_callbacks(execute=True):
             version = services.report_request(
-                policy=policy, audience=audience, label=label, user=editor
+                policy=policy, audience=audience, council=council, label=label, user=editor
             )
         version.refresh_from_db()
         return version

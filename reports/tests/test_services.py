@@ -14,7 +14,8 @@ from reports.tests import factories, pdf
 pytestmark = pytest.mark.django_db
 
 PUBLIC = ReportVersion.Audience.PUBLIC
-INTERNAL = ReportVersion.Audience.INTERNAL
+COUNCIL = ReportVersion.Audience.COUNCIL
+SECRETARIAT = ReportVersion.Audience.SECRETARIAT
 
 
 def test_cycle_report_is_rendered_to_a_pdf_with_its_text_pages_and_metadata(cycle, request_report):
@@ -80,10 +81,8 @@ def test_public_version_holds_nothing_closed_confidential_or_personal(cycle, req
     assert "Rådet traf beslutning i sagen." in text
 
 
-def test_internal_version_shows_closed_items_to_the_council_but_no_contact_data(
-    cycle, request_report
-):
-    version = request_report(cycle["policy"], INTERNAL)
+def test_a_council_s_version_shows_its_closed_items_but_no_contact_data(cycle, request_report):
+    version = request_report(cycle["policy"], COUNCIL, council=cycle["council"])
 
     text = pdf.text(version.pdf.read())
     assert factories.CLOSED_TITLE in text
@@ -105,7 +104,7 @@ def test_same_data_give_the_same_hash_and_no_duplicate(cycle, request_report):
     with translation.override("en"):  # the page's language does not change the data
         assert request_report(cycle["policy"], PUBLIC).pk == first.pk
 
-    internal = request_report(cycle["policy"], INTERNAL)
+    internal = request_report(cycle["policy"], COUNCIL, council=cycle["council"])
     assert internal.pk != first.pk
     assert internal.number == 2  # numbered per policy
     assert internal.snapshot_sha256 != first.snapshot_sha256
@@ -251,9 +250,7 @@ def test_minutes_pdf_shows_open_items_and_only_the_public_face_of_closed_ones(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         public = services.minutes_request(meeting=cycle["meeting"], audience=PUBLIC, user=editor)
-        internal = services.minutes_request(
-            meeting=cycle["meeting"], audience=INTERNAL, user=editor
-        )
+        internal = services.minutes_request(meeting=cycle["meeting"], audience=COUNCIL, user=editor)
     public.refresh_from_db()
     internal.refresh_from_db()
 
@@ -287,19 +284,27 @@ def test_hearing_report_pdf(cycle, editor, django_capture_on_commit_callbacks):
 
 def test_visibility_of_versions(cycle, editor, other_editor, request_report):
     from core.tests.factories import UserFactory
+    from councils.tests.factories import CouncilFactory
 
     public = request_report(cycle["policy"], PUBLIC)
-    internal = request_report(cycle["policy"], INTERNAL)
+    internal = request_report(cycle["policy"], COUNCIL, council=cycle["council"])
+    secretariat = request_report(cycle["policy"], SECRETARIAT)
     member = UserFactory()
     factories.make_member(cycle["council"], member)
+    member_elsewhere = UserFactory()
+    factories.make_member(
+        CouncilFactory(municipality=cycle["policy"].municipality), member_elsewhere
+    )
 
     def visible(user):
         return set(ReportVersion.objects.visible_to(user).values_list("pk", flat=True))
 
     assert visible(AnonymousUser()) == {public.pk}
     assert visible(other_editor) == {public.pk}
-    assert visible(editor) == {public.pk, internal.pk}
+    assert visible(editor) == {public.pk, internal.pk, secretariat.pk}
     assert visible(member) == {public.pk, internal.pk}
+    # A member of another council of the same municipality reads neither inside version.
+    assert visible(member_elsewhere) == {public.pk}
     assert list(services.public_versions_for(cycle["policy"])) == [public]
 
 

@@ -2,6 +2,7 @@
 
 import pytest
 
+from core.access import Reader
 from reports import services
 from reports.models import ReportVersion
 from reports.snapshot import canonical_json
@@ -18,9 +19,9 @@ def test_the_fallbacks_make_a_report_without_the_other_apps_functions(
     from reports import snapshot
     from reports.snapshot import base
 
-    with_functions = snapshot.cycle_snapshot(cycle["policy"], PUBLIC)
+    with_functions = snapshot.cycle_snapshot(cycle["policy"], PUBLIC, Reader.anonymous())
     monkeypatch.setattr(base, "optional", lambda *places: None)
-    without = snapshot.cycle_snapshot(cycle["policy"], PUBLIC)
+    without = snapshot.cycle_snapshot(cycle["policy"], PUBLIC, Reader.anonymous())
 
     assert without["text"]["focus_areas"][0]["goals"][0]["title"] == "Flere unge i uddannelse"
     assert without["text"].keys() == with_functions["text"].keys()

@@ -149,7 +149,7 @@ def test_a_worker_killed_mid_render_still_produces_the_version_exactly_once(cycl
     # 1. The pool process dies (SIGKILL) mid-render: the master re-queues the message
     #    (acks_late + reject_on_worker_lost) and a fresh pool process renders it.
     worker = workers(delay=3)
-    first = _request(policy, ReportVersion.Audience.INTERNAL)
+    first = _request(policy, ReportVersion.Audience.SECRETARIAT)
     _wait(lambda: _state(first) == "rendering", 60, "the worker never started rendering")
     time.sleep(0.5)
     children = psutil.Process(worker.pid).children()

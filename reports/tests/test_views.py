@@ -11,16 +11,17 @@ from reports.tests import factories
 pytestmark = pytest.mark.django_db
 
 PUBLIC = ReportVersion.Audience.PUBLIC
-INTERNAL = ReportVersion.Audience.INTERNAL
+COUNCIL = ReportVersion.Audience.COUNCIL
+SECRETARIAT = ReportVersion.Audience.SECRETARIAT
 
 
 def _order_url(policy):
     return reverse("reports:request", args=[policy.municipality.slug, policy.slug])
 
 
-def _rendered(policy, audience, django_capture_on_commit_callbacks):
+def _rendered(policy, audience, django_capture_on_commit_callbacks, council=None):
     with django_capture_on_commit_callbacks(execute=True):
-        version = services.report_request(policy=policy, audience=audience)
+        version = services.report_request(policy=policy, audience=audience, council=council)
     version.refresh_from_db()
     return version
 
@@ -31,13 +32,15 @@ def test_an_editor_orders_a_report_and_lands_on_its_page(
     client.force_login(editor)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            _order_url(cycle["policy"]), {"audience": "internal", "label": "Til mødet"}
+            _order_url(cycle["policy"]),
+            {"audience": "council", "council": cycle["council"].pk, "label": "Til mødet"},
         )
 
     version = ReportVersion.objects.get()
     assert response.status_code == 302
     assert response["Location"] == version.get_absolute_url()
-    assert version.audience == INTERNAL and version.label == "Til mødet"
+    assert version.audience == COUNCIL and version.council == cycle["council"]
+    assert version.label == "Til mødet"
     assert version.requested_by == editor
     page = client.get(version.get_absolute_url())
     assert page.status_code == 200
@@ -93,7 +96,9 @@ def test_internal_versions_are_hidden_from_citizens_and_other_municipalities(
 ):
     from core.tests.factories import UserFactory
 
-    version = _rendered(cycle["policy"], INTERNAL, django_capture_on_commit_callbacks)
+    version = _rendered(
+        cycle["policy"], COUNCIL, django_capture_on_commit_callbacks, council=cycle["council"]
+    )
 
     assert client.get(version.get_absolute_url()).status_code == 404
     assert client.get(version.get_download_url()).status_code == 404
@@ -130,7 +135,7 @@ def test_the_policy_page_fragment_lists_public_versions_only(
     cycle, django_capture_on_commit_callbacks
 ):
     public = _rendered(cycle["policy"], PUBLIC, django_capture_on_commit_callbacks)
-    internal = _rendered(cycle["policy"], INTERNAL, django_capture_on_commit_callbacks)
+    internal = _rendered(cycle["policy"], SECRETARIAT, django_capture_on_commit_callbacks)
 
     html = render_to_string(
         "reports/_policy_versions.html",
@@ -173,7 +178,7 @@ def test_minutes_and_hearing_reports_are_ordered_from_the_staff_side(
 
     with django_capture_on_commit_callbacks(execute=True):
         minutes = client.post(minutes_url, {"audience": "public"})
-        hearing = client.post(hearing_url, {"audience": "internal"})
+        hearing = client.post(hearing_url, {"audience": "secretariat"})
 
     kinds = dict(ReportVersion.objects.values_list("kind", "state"))
     assert kinds == {"minutes": "done", "hearing": "done"}
