@@ -84,6 +84,23 @@ def test_a_policy_in_hearing_is_public(client, aalborg):
     assert client.get(detail_url(policy)).status_code == 200
 
 
+def test_an_adoption_known_only_by_its_year_shows_the_year(client, aalborg):
+    policy = PolicyFactory(municipality=aalborg, state=S.SUPERSEDED, adopted_year=2015)
+    page = client.get(detail_url(policy)).content.decode()
+    assert re.search(r"<dt>Vedtaget</dt><dd>2015</dd>", page)
+
+
+def test_an_adoption_date_wins_over_the_year(client, aalborg):
+    policy = PolicyFactory(
+        municipality=aalborg,
+        state=S.ADOPTED,
+        adopted_on=datetime.date(2015, 3, 9),
+        adopted_year=2015,
+    )
+    page = client.get(detail_url(policy)).content.decode()
+    assert "<dt>Vedtaget</dt><dd>9. marts 2015</dd>" in page
+
+
 def test_a_draft_version_is_not_public(client, draft):
     policy_freeze_version(policy=draft, label="Internt", user=None)
     url = reverse("policies:version", args=["aalborg", draft.slug, 1])
