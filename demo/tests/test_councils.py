@@ -4,7 +4,6 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from councils import demo
 from councils.models import (
     AgendaItem,
     Attachment,
@@ -15,6 +14,8 @@ from councils.models import (
     Meeting,
     Person,
 )
+from demo import lookups
+from demo.loaders import councils, municipalities
 
 pytestmark = pytest.mark.django_db
 
@@ -22,10 +23,8 @@ MODELS = [Council, Person, Meeting, AgendaItem, ItemGuest, Attachment, FollowUp,
 
 
 def _load():
-    from core import demo as core_demo
-
-    core_demo.load(io.StringIO())
-    demo.load(io.StringIO())
+    municipalities.load(io.StringIO())
+    councils.load(io.StringIO())
 
 
 def test_demo_loads_twice_without_duplicates():
@@ -37,7 +36,7 @@ def test_demo_loads_twice_without_duplicates():
 
 def test_demo_holds_the_seed_facts():
     _load()
-    meeting = demo.strategy_draft_item().meeting
+    meeting = lookups.strategy_draft_item().meeting
     items = list(meeting.items.order_by("position"))
     assert len(items) == 11
     assert items[0].title == "Godkendelse af dagsorden" and items[-1].title == "Eventuelt"
@@ -54,7 +53,7 @@ def test_demo_holds_the_seed_facts():
     assert meeting.next_meeting().starts_at.date().isoformat() == "2023-06-20"
     assert meeting.council.memberships.get(role="chair").person.name == "Anna Lynge"
 
-    case = demo.case_22_740()
+    case = lookups.case_22_740()
     route = list(case.items.order_by("meeting__starts_at"))
     assert [i.meeting.council.name for i in route] == [
         "Arbejdsmarkedsudvalget", "Dialogforum for Integration"
@@ -74,10 +73,10 @@ def test_demo_holds_the_seed_facts():
 def test_demo_public_urls_answer_and_hide_the_fictional_secret():
     _load()
     client = Client()
-    for url in demo.public_urls():
+    for url in lookups.council_urls():
         response = client.get(url)
         assert response.status_code == 200, url
-        assert demo.FICTIONAL_CONFIDENTIAL not in response.content.decode()
+        assert lookups.FICTIONAL_CONFIDENTIAL not in response.content.decode()
         assert "FIKTIVT DEMOPUNKT" not in response.content.decode()
 
 
