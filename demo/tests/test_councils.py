@@ -39,7 +39,8 @@ def test_demo_holds_the_seed_facts():
     meeting = lookups.strategy_draft_item().meeting
     items = list(meeting.items.order_by("position"))
     assert len(items) == 11
-    assert items[0].title == "Godkendelse af dagsorden" and items[-1].title == "Eventuelt"
+    assert items[0].title == "[Rekonstrueret] Godkendelse af dagsorden"
+    assert items[-1].title == "[Rekonstrueret] Eventuelt"
     assert items[4].outcome == AgendaItem.Outcome.APPROVED_WITH_REMARKS
     assert "Ann-Dorthe Christensen" in items[3].decision
     assert {g.person.name for g in items[3].guests.all()} == {

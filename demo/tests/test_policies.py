@@ -32,7 +32,7 @@ def test_the_demo_loads_twice_without_duplicates_and_holds_the_seed_facts(client
     assert list(strategy.goals.values_list("number", flat=True)) == ["1", "2", "3"]
     assert list(strategy.versions.values_list("label", flat=True)) == [
         "Høringsudkast 15.02.2023",
-        "Vedtaget",
+        "Godkendt af Integrationsrådet 11.04.2023",
     ]
     assert strategy.state == S.COUNCIL_APPROVED
     approval = strategy.transitions.get(to_state=S.COUNCIL_APPROVED)
