@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "hearings",
     "actionplans",
     "reports",
+    "demo",
 ]
 
 MIDDLEWARE = [

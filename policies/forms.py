@@ -31,6 +31,7 @@ POLICY_FIELDS = [
     "predecessor",
     "hearing_not_required",
     "document_date",
+    "adopted_year",
 ]
 
 

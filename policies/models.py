@@ -109,6 +109,14 @@ class Policy(TrackedModel):
         help_text=_("Sæt kun hvis politikken kan vedtages uden forudgående høring."),
     )
     adopted_on = models.DateField(_("vedtaget den"), null=True, blank=True)
+    # Older policies are often published with the year of adoption only ("Vedtaget: 2015");
+    # recording a day nobody knows would be an invention.
+    adopted_year = models.PositiveSmallIntegerField(
+        _("vedtaget år"),
+        null=True,
+        blank=True,
+        help_text=_("Kun året for vedtagelsen, når datoen ikke kendes."),
+    )
     document_date = models.DateField(
         _("dateret"),
         null=True,

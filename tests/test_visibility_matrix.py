@@ -11,8 +11,8 @@ from django.core.management import call_command
 from django.test import Client
 
 from core.models import Municipality
-from councils import demo as councils_demo
 from councils.models import AgendaItem, Attachment
+from demo import lookups
 from hearings.models import Hearing, Response
 from policies.models import Policy
 
@@ -32,13 +32,13 @@ def world(db, django_user_model):
         "editor": django_user_model.objects.get(username="redaktoer-aalborg"),
         "other_editor": django_user_model.objects.get(username="redaktoer-norddjurs"),
     }
-    closed = councils_demo.fictional_closed_item()
+    closed = lookups.fictional_closed_item()
     return {
         "users": users,
         "draft": draft,
         "published": Policy.objects.get(slug="integrationsstrategi-2023-2026"),
         "closed": closed,
-        "open": councils_demo.strategy_draft_item(),
+        "open": lookups.strategy_draft_item(),
         "closed_attachment": Attachment.objects.filter(item=closed).first(),
     }
 

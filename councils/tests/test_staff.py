@@ -5,9 +5,9 @@ import zipfile
 import pytest
 from django.urls import reverse
 
-from councils.demo import placeholder_pdf
 from councils.models import AgendaItem, Attachment, Meeting
 from councils.tests.factories import AgendaItemFactory, CouncilFactory
+from demo.placeholder import placeholder_pdf
 
 pytestmark = pytest.mark.django_db
 

@@ -70,6 +70,14 @@ class Hearing(TrackedModel):
             "Hvad høringen handler om, og hvad høringsparterne især bedes forholde sig til."
         ),
     )
+    summary = RichTextField(
+        _("opsummering"),
+        blank=True,
+        help_text=_(
+            "Høringens samlede resultat, som kommunen opsummerer det, fx i sagsfremstillingen "
+            "til rådet. Vises på høringens side og i høringsnotatet."
+        ),
+    )
     opens_on = models.DateField(_("åbner"))
     closes_on = models.DateField(
         _("høringsfrist"), help_text=_("Sidste dag, hvor svar modtages (hele dagen med).")

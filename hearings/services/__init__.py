@@ -18,6 +18,7 @@ from hearings.services.lifecycle import (
     hearing_open,
     hearing_publish_report,
     hearing_set_parties,
+    hearing_set_summary,
     hearing_warnings,
 )
 from hearings.services.privacy import (
@@ -61,6 +62,7 @@ __all__ = [
     "hearing_publish_report",
     "hearing_report_data",
     "hearing_set_parties",
+    "hearing_set_summary",
     "hearing_tracker",
     "hearing_warnings",
     "internal_note_add",

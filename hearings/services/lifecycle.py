@@ -141,3 +141,10 @@ def hearing_publish_report(*, hearing: Hearing) -> Hearing:
         Hearing.State.REPORT_PUBLISHED,
         _("Høringsnotat offentliggjort"),
     )
+
+
+@transaction.atomic
+def hearing_set_summary(*, hearing: Hearing, summary: str) -> Hearing:
+    """Record the municipality's overall summary of how the hearing went."""
+    hearing.summary = summary
+    return _save(hearing, _("Opsummering af høringen opdateret"))

@@ -320,3 +320,15 @@ def test_purge_task_calls_the_service(hearing):
     Hearing.objects.filter(pk=hearing.pk).update(personal_data_delete_on=D(2023, 4, 1))
     assert tasks.purge_contact_data() == 1
     assert not Responder.objects.exclude(email="").filter(kind="citizen").exists()
+
+
+def test_the_summary_is_cleaned_and_saved_with_a_history_reason(hearing):
+    services.hearing_set_summary(
+        hearing=hearing,
+        summary="<p>Helt overordnet er der flere positive bemærkninger.</p>"
+        "<script>alert(1)</script>",
+    )
+    hearing.refresh_from_db()
+    assert hearing.summary == "<p>Helt overordnet er der flere positive bemærkninger.</p>"
+    latest = hearing.history.latest()
+    assert latest.history_change_reason == "Opsummering af høringen opdateret"

@@ -322,3 +322,19 @@ def test_staff_creates_a_hearing(client, aalborg, editor):
     assert hearing.state == Hearing.State.PLANNED
     assert hearing.personal_data_delete_on > hearing.closes_on
     assert list(hearing.consulted_parties.all()) == [party]
+
+
+def test_the_summary_is_shown_on_the_hearing_page_and_in_the_report(client, processed_hearing):
+    services.hearing_set_summary(
+        hearing=processed_hearing, summary="<p>Helt overordnet er der flere positive.</p>"
+    )
+    slug = processed_hearing.policy.municipality.slug
+    for name in ("hearings:detail", "hearings:report"):
+        page = client.get(reverse(name, args=[slug, processed_hearing.pk])).content.decode()
+        assert "Opsummering" in page and "Helt overordnet er der flere positive." in page, name
+
+
+def test_a_hearing_without_a_summary_shows_no_summary_heading(client, processed_hearing):
+    slug = processed_hearing.policy.municipality.slug
+    page = client.get(reverse("hearings:detail", args=[slug, processed_hearing.pk]))
+    assert "Opsummering" not in page.content.decode()

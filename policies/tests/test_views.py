@@ -1,5 +1,4 @@
 import datetime
-import io
 import re
 
 import pytest
@@ -7,7 +6,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from councils.models import Council
 from policies.models import Goal, Policy, PolicyTransition, PolicyVersion
 from policies.services import policy_freeze_version
 from policies.tests.factories import (
@@ -82,6 +80,23 @@ def test_a_council_member_may_read_but_not_edit(client, aalborg, draft):
 def test_a_policy_in_hearing_is_public(client, aalborg):
     policy = PolicyFactory(municipality=aalborg, title="Høringsudkast", state=S.IN_HEARING)
     assert client.get(detail_url(policy)).status_code == 200
+
+
+def test_an_adoption_known_only_by_its_year_shows_the_year(client, aalborg):
+    policy = PolicyFactory(municipality=aalborg, state=S.SUPERSEDED, adopted_year=2015)
+    page = client.get(detail_url(policy)).content.decode()
+    assert re.search(r"<dt>Vedtaget</dt><dd>2015</dd>", page)
+
+
+def test_an_adoption_date_wins_over_the_year(client, aalborg):
+    policy = PolicyFactory(
+        municipality=aalborg,
+        state=S.ADOPTED,
+        adopted_on=datetime.date(2015, 3, 9),
+        adopted_year=2015,
+    )
+    page = client.get(detail_url(policy)).content.decode()
+    assert "<dt>Vedtaget</dt><dd>9. marts 2015</dd>" in page
 
 
 def test_a_draft_version_is_not_public(client, draft):
@@ -380,69 +395,6 @@ def test_freezing_and_history_pages(client, aalborg, editor, draft):
     assert draft.versions.get().label == "Høringsudkast"
     assert client.get(staff_url("staff_history", draft)).status_code == 200
     assert client.get(staff_url("staff_edit", draft)).status_code == 200
-
-
-# --- Demo data -------------------------------------------------------------------------------
-
-
-def _load_demo():
-    from importlib import import_module
-
-    out = io.StringIO()
-    for name in ("core.demo", "councils.demo", "policies.demo"):
-        try:
-            module = import_module(name)
-        except ModuleNotFoundError:
-            continue
-        module.load(out)
-
-
-def test_the_demo_loads_twice_without_duplicates_and_holds_the_seed_facts(client):
-    from policies import demo
-
-    _load_demo()
-    counts = [Policy.objects.count(), Goal.objects.count(), PolicyVersion.objects.count()]
-    _load_demo()
-    assert [Policy.objects.count(), Goal.objects.count(), PolicyVersion.objects.count()] == counts
-
-    strategy = Policy.objects.get(slug="integrationsstrategi-2023-2026")
-    assert strategy.vision == (
-        "Forskellighed er en styrke, når alle tager medansvar for fællesskabet. Sammen kan vi mest."
-    )
-    assert list(strategy.goals.values_list("number", flat=True)) == ["1", "2", "3"]
-    assert list(strategy.versions.values_list("label", flat=True)) == [
-        "Høringsudkast 15.02.2023",
-        "Vedtaget",
-    ]
-    assert strategy.state == S.COUNCIL_APPROVED
-    approval = strategy.transitions.get(to_state=S.COUNCIL_APPROVED)
-    assert "enkelte ændringer" in approval.note
-    if Council.objects.filter(name="Integrationsrådet").exists():  # councils demo present
-        assert "Integrationsstrategi" in approval.agenda_item.title
-        assert approval.agenda_item in strategy.agenda_items.all()
-    assert strategy.predecessor.slug == "integrationspolitik-2012-2015"
-
-    p2012 = Policy.objects.get(slug="integrationspolitik-2012-2015")
-    assert p2012.focus_areas.count() == 5
-    assert p2012.predecessor.slug == "integrationspolitik-2005"
-    p2005 = Policy.objects.get(slug="integrationspolitik-2005")
-    assert p2005.focus_areas.count() == 10
-    assert p2005.principles.count() == 4
-    assert p2005.goals.filter(focus_area__isnull=True).count() == 5
-    norddjurs = Policy.objects.get(slug="integrationspolitik-2021-2026")
-    assert norddjurs.state == S.IN_FORCE
-    assert norddjurs.focus_areas.get().title == "Børn og Familier som trives"
-
-    for url in demo.public_urls():
-        assert client.get(url).status_code == 200, url
-    compare = client.get(demo.public_urls()[-1]).content.decode()
-    assert "offentlige som private" in compare and "<ins" in compare
-    timeline = client.get(reverse("policies:index", args=["aalborg"])).content.decode()
-    assert (
-        timeline.index("integrationspolitik-2005")
-        < timeline.index("integrationspolitik-2012-2015")
-        < timeline.index("integrationsstrategi-2023-2026")
-    )
 
 
 # --- Front page and staff home ---------------------------------------------------------------

@@ -76,6 +76,7 @@ def cycle_snapshot(policy, audience, reader):
                 "state": policy.get_state_display(),
                 "period": policy.period_label,
                 "adopted_on": day(policy.adopted_on),
+                "adopted_year": policy.adopted_year,
                 "document_date": day(policy.document_date),
                 "prepared_by": policy.prepared_by.name if policy.prepared_by_id else "",
                 "department": policy.department.name if policy.department_id else "",

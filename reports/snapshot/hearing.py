@@ -24,6 +24,7 @@ def hearing_data(hearing, reader, public):
         "closes_on": day(hearing.closes_on),
         "state": hearing.get_state_display(),
         "parties": parties,
+        "summary": hearing.summary,
     }
     hearing_report_data = base.optional(("hearings.services", "hearing_report_data"))
     if hearing_report_data is not None:

@@ -128,6 +128,7 @@ def lineage(policy, reader):
                 "period": current.period_label,
                 "state": current.get_state_display(),
                 "adopted_on": day(current.adopted_on),
+                "adopted_year": current.adopted_year,
                 "document_date": day(current.document_date),
             }
         )

@@ -63,3 +63,18 @@ def test_changes_since_the_previous_version_include_status_and_new_measurements(
     assert "Handlinger med ny status eller fremdrift" in changes
     assert "40 %" in changes and "80 %" in changes
     assert "Nye målinger" in changes and "Andel unge i uddannelse" in changes
+
+
+def test_the_snapshot_holds_a_year_only_adoption_and_the_hearing_summary(cycle):
+    from hearings.models import Hearing
+    from reports import snapshot
+
+    old = cycle["policy"].predecessor
+    old.adopted_year = 2015
+    old.save()
+    Hearing.objects.filter(policy=cycle["policy"]).update(
+        summary="<p>Helt overordnet er der flere positive bemærkninger.</p>"
+    )
+    data = snapshot.cycle_snapshot(cycle["policy"], PUBLIC, Reader.anonymous())
+    assert data["lineage"][0]["adopted_year"] == 2015
+    assert "flere positive bemærkninger" in data["hearings"][0]["summary"]

@@ -5,7 +5,6 @@ from django.core.management import call_command
 from django.test import Client
 
 from core.access import Reader
-from councils import demo
 from councils.models import (
     AgendaItem,
     Attachment,
@@ -16,6 +15,8 @@ from councils.models import (
     Meeting,
     Person,
 )
+from demo import lookups
+from demo.loaders import councils, municipalities
 
 pytestmark = pytest.mark.django_db
 
@@ -23,10 +24,8 @@ MODELS = [Council, Person, Meeting, AgendaItem, ItemGuest, Attachment, FollowUp,
 
 
 def _load():
-    from core import demo as core_demo
-
-    core_demo.load(io.StringIO())
-    demo.load(io.StringIO())
+    municipalities.load(io.StringIO())
+    councils.load(io.StringIO())
 
 
 def test_demo_loads_twice_without_duplicates():
@@ -38,10 +37,11 @@ def test_demo_loads_twice_without_duplicates():
 
 def test_demo_holds_the_seed_facts():
     _load()
-    meeting = demo.strategy_draft_item().meeting
+    meeting = lookups.strategy_draft_item().meeting
     items = list(meeting.items.order_by("position"))
     assert len(items) == 11
-    assert items[0].title == "Godkendelse af dagsorden" and items[-1].title == "Eventuelt"
+    assert items[0].title == "[Rekonstrueret] Godkendelse af dagsorden"
+    assert items[-1].title == "[Rekonstrueret] Eventuelt"
     assert items[4].outcome == AgendaItem.Outcome.APPROVED_WITH_REMARKS
     assert "Ann-Dorthe Christensen" in items[3].decision
     assert {g.person.name for g in items[3].guests.all()} == {
@@ -55,7 +55,7 @@ def test_demo_holds_the_seed_facts():
     assert meeting.next_meeting(Reader.anonymous()).starts_at.date().isoformat() == "2023-06-20"
     assert meeting.council.memberships.get(role="chair").person.name == "Anna Lynge"
 
-    case = demo.case_22_740()
+    case = lookups.case_22_740()
     route = list(case.items.order_by("meeting__starts_at"))
     assert [i.meeting.council.name for i in route] == [
         "Arbejdsmarkedsudvalget", "Dialogforum for Integration"
@@ -75,10 +75,10 @@ def test_demo_holds_the_seed_facts():
 def test_demo_public_urls_answer_and_hide_the_fictional_secret():
     _load()
     client = Client()
-    for url in demo.public_urls():
+    for url in lookups.council_urls():
         response = client.get(url)
         assert response.status_code == 200, url
-        assert demo.FICTIONAL_CONFIDENTIAL not in response.content.decode()
+        assert lookups.FICTIONAL_CONFIDENTIAL not in response.content.decode()
         assert "FIKTIVT DEMOPUNKT" not in response.content.decode()
 
 

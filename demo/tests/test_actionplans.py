@@ -3,9 +3,19 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from actionplans import demo
 from actionplans.models import Action, ActionPlan, FollowUpRound, Measurement, StatusUpdate
 from actionplans.tests.factories import GoalFactory, PolicyFactory
+from demo.loaders import actionplans as demo
+from demo.loaders import municipalities
+from demo.loaders._base import read
+from demo.lookups import actionplan_urls
+
+AALBORG = read("actionplans-aalborg.yaml")
+NORDDJURS = read("actionplans-norddjurs.yaml")
+AALBORG_POLICY = AALBORG["policy"]["slug"]
+NORDDJURS_POLICY = NORDDJURS["policy"]["slug"]
+NORDDJURS_REPORT = NORDDJURS["rounds"][0]["report_title"]
+DEMO_SOURCE = AALBORG["demo_source"]
 
 pytestmark = pytest.mark.django_db
 
@@ -20,14 +30,13 @@ class Out:
 
 @pytest.fixture
 def seeded(aalborg, norddjurs):
-    from core import demo as core_demo
     from councils.models import AgendaItem, Council, FollowUp, Meeting, Person
 
-    core_demo.load(Out())
-    policy = PolicyFactory(municipality=aalborg, slug=demo.AALBORG_POLICY)
+    municipalities.load(Out())
+    policy = PolicyFactory(municipality=aalborg, slug=AALBORG_POLICY)
     for number in "123":
         GoalFactory(policy=policy, number=number)
-    north = PolicyFactory(municipality=norddjurs, slug=demo.NORDDJURS_POLICY)
+    north = PolicyFactory(municipality=norddjurs, slug=NORDDJURS_POLICY)
     GoalFactory(policy=north, number="a")
     council = Council.objects.create(
         municipality=aalborg, name="Integrationsrådet", slug="integrationsraadet", kind="forum"
@@ -63,13 +72,13 @@ def test_the_demo_is_idempotent_and_links_the_budget_request(seeded, client):
     request = Action.objects.get(is_budget_request=True)
     assert request.source_follow_up == seeded
     assert request.owner_person.name == "Roman Jurowetzki"
-    aalborg_rounds = FollowUpRound.objects.filter(policy__slug=demo.AALBORG_POLICY)
+    aalborg_rounds = FollowUpRound.objects.filter(policy__slug=AALBORG_POLICY)
     assert aalborg_rounds.closed().count() == 2
     assert aalborg_rounds.open_on(datetime.date(2026, 11, 23)).get().name == "2026 2. halvår"
-    assert FollowUpRound.objects.get(report_title=demo.NORDDJURS_REPORT).is_closed
-    assert not Measurement.objects.exclude(source=demo.DEMO_SOURCE).exists()
+    assert FollowUpRound.objects.get(report_title=NORDDJURS_REPORT).is_closed
+    assert not Measurement.objects.exclude(source=DEMO_SOURCE).exists()
 
-    urls = demo.public_urls()
+    urls = actionplan_urls()
     assert len(urls) == 6
     for url in urls:
         assert client.get(url).status_code == 200, url
@@ -79,4 +88,4 @@ def test_the_demo_creates_nothing_without_the_policies(db):
     out = Out()
     demo.load(out)
     assert not ActionPlan.objects.exists() and not FollowUpRound.objects.exists()
-    assert demo.public_urls() == []
+    assert actionplan_urls() == []

@@ -1,20 +1,20 @@
 import io
-from importlib import import_module
 
 import pytest
 from django.urls import reverse
 
 from core.models import Municipality
 from core.tests.factories import EditorFactory
-from hearings.demo import public_urls
+from demo.loaders import councils, hearings, municipalities, policies
+from demo.lookups import hearing_urls
 from hearings.models import Acknowledgement, Hearing, Remark
 
 
 @pytest.mark.django_db
 def test_demo_loads_twice_and_holds_the_2023_hearing(client):
     for _ in range(2):
-        for name in ("core.demo", "councils.demo", "policies.demo", "hearings.demo"):
-            import_module(name).load(io.StringIO())
+        for loader in (municipalities, councils, policies, hearings):
+            loader.load(io.StringIO())
     hearing = Hearing.objects.get(policy__slug="integrationsstrategi-2023-2026")
     assert hearing.state == Hearing.State.PROCESSED
     assert hearing.parties.count() == 10
@@ -33,7 +33,7 @@ def test_demo_loads_twice_and_holds_the_2023_hearing(client):
     demo_open = Hearing.objects.get(is_demo=True, citizens_may_answer=True)
     assert demo_open.accepts_citizens()
 
-    urls = public_urls()
+    urls = hearing_urls()
     assert any(url.endswith("/svar/") for url in urls)
     assert any(url.endswith("/hoeringsnotat/") for url in urls)
     for url in urls:
