@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from core.access import Reader
 from core.concurrency import EditConflict
+from core.front import sections_for
 from core.views import municipality_from_slug
 from core.visibility import get_visible_or_404
 from councils import services
@@ -154,6 +155,7 @@ def _meeting_context(request, municipality, meeting, **extra):
         "items": items,
         "add_form": extra.pop("add_form", None) or ItemAddForm(prefix="nyt"),
         "breadcrumbs": _crumbs(municipality, (str(meeting), None)),
+        "page_sections": sections_for("meeting_staff", request, meeting),
         **extra,
     }
 

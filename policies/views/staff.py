@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from core.access import Reader
 from core.concurrency import EditConflict
 from core.diff import rich_diff
+from core.front import sections_for
 from core.views import municipality_from_slug
 from core.visibility import get_visible_or_404
 from policies import services
@@ -160,6 +161,7 @@ def _edit_context(request, municipality, policy, **extra):
         "transition_form": TransitionForm(policy=policy),
         "freeze_form": FreezeForm(),
         "breadcrumbs": _crumbs(municipality, (policy.title, None)),
+        "page_sections": sections_for("policy_staff", request, policy),
         **extra,
     }
 
