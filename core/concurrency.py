@@ -64,6 +64,30 @@ def tracked_save(instance, *, reason, expected_revision=None, user=None, fields=
     return instance
 
 
+def tracked_save_many(instances, *, fields, reason, user=None):
+    """Write ``fields`` of many rows at once (hundreds of remarks answered together): each
+    revision bumped, one history row each with ``reason``. The caller has validated the rows
+    and holds them locked."""
+    from simple_history.utils import bulk_update_with_history
+
+    instances = list(instances)
+    if not instances:
+        return instances
+    now = timezone.now()
+    for instance in instances:
+        instance.revision += 1
+        instance.updated_at = now  # bulk_update does not set auto_now fields
+    bulk_update_with_history(
+        instances,
+        type(instances[0]),
+        [*fields, "revision", "updated_at"],
+        batch_size=500,
+        default_user=user if getattr(user, "is_authenticated", False) else None,
+        default_change_reason=reason,
+    )
+    return instances
+
+
 def save_if_unchanged(instance, *, expected_revision):
     """Being replaced app by app by ``tracked_save`` (gone once every app uses it)."""
     reason = getattr(instance, "_change_reason", None)
