@@ -88,12 +88,6 @@ def tracked_save_many(instances, *, fields, reason, user=None):
     return instances
 
 
-def save_if_unchanged(instance, *, expected_revision):
-    """Being replaced app by app by ``tracked_save`` (gone once every app uses it)."""
-    reason = getattr(instance, "_change_reason", None)
-    return tracked_save(instance, reason=reason, expected_revision=expected_revision)
-
-
 class RevisionFormMixin(forms.Form):
     """Adds the hidden revision the form was built from."""
 
