@@ -29,6 +29,16 @@ class EditConflict(Exception):
         self.current = current
 
 
+def lock_unchanged(queryset, pk, expected_revision):
+    """Lock and return the row ``pk``; ``EditConflict`` if it is no longer at
+    ``expected_revision`` (None: not checked). For a service that must know before it writes
+    other rows; ``tracked_save`` checks the same way."""
+    current = queryset.select_for_update().get(pk=pk)
+    if expected_revision is not None and current.revision != expected_revision:
+        raise EditConflict(current)
+    return current
+
+
 @transaction.atomic
 def tracked_save(instance, *, reason, expected_revision=None, user=None, fields=None):
     """Save ``instance`` as a tracked change and return it.
@@ -47,9 +57,7 @@ def tracked_save(instance, *, reason, expected_revision=None, user=None, fields=
     """
     if not instance._state.adding:
         if expected_revision is not None:
-            current = type(instance)._default_manager.select_for_update().get(pk=instance.pk)
-            if current.revision != expected_revision:
-                raise EditConflict(current)
+            lock_unchanged(type(instance)._default_manager, instance.pk, expected_revision)
             instance.revision = expected_revision + 1
         else:
             instance.revision += 1

@@ -15,7 +15,7 @@ from actionplans.models import (
     StatusUpdate,
 )
 from actionplans.services.rounds import lock_open_round
-from core.concurrency import EditConflict, tracked_save
+from core.concurrency import lock_unchanged, tracked_save
 
 
 @transaction.atomic
@@ -65,9 +65,7 @@ def action_update_status(
     """
     if round is not None:
         round = lock_open_round(round.pk)
-    current = Action.objects.select_for_update().select_related("plan").get(pk=action.pk)
-    if expected_revision is not None and current.revision != expected_revision:
-        raise EditConflict(current)
+    current = lock_unchanged(Action.objects.select_related("plan"), action.pk, expected_revision)
     on = on or timezone.localdate()
     update = None
     if round is not None:
