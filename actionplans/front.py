@@ -6,8 +6,10 @@ from django.utils.translation import gettext_lazy as _
 
 from actionplans.models import ActionPlan, FollowUpRound
 from core.access import Reader
+from core.front import section
 
 
+@section("municipality")
 def policies_with_plans(request, municipality):
     from policies.models import Policy
 
@@ -28,6 +30,7 @@ def policies_with_plans(request, municipality):
     }
 
 
+@section("staff_home")
 def open_rounds(request):
     ids = Reader.of(request).editor_of
     if not ids:
@@ -49,14 +52,8 @@ def open_rounds(request):
     }
 
 
-FRONT_SECTIONS = [policies_with_plans]
-STAFF_SECTIONS = [open_rounds]
-
-
+@section("policy")
 def dashboard_of_policy(request, policy):
     if not ActionPlan.objects.visible_to(request.user).filter(policy=policy).exists():
         return None
     return {"template": "actionplans/_policy_dashboard_link.html", "policy": policy}
-
-
-POLICY_SECTIONS = [dashboard_of_policy]

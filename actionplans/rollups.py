@@ -9,8 +9,6 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import F, FloatField, OuterRef, Subquery, Sum
-from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
 from actionplans.models import ActionStatus
@@ -36,26 +34,6 @@ def weighted_progress(actions):
     if not weights:
         return None
     return total / weights
-
-
-def annotate_goal_progress(goals, actions):
-    """Annotate ``goals`` with ``progress`` computed in SQL like ``weighted_progress``.
-
-    ``actions`` is the Action QuerySet to average over, already narrowed by visibility
-    (``Action.objects.visible_to(user)``), so draft plans never leak into a public number.
-    """
-    active = (
-        actions.filter(goal=OuterRef("pk"))
-        .exclude(status=ActionStatus.CANCELLED)
-        .order_by()
-        .values("goal")
-        .annotate(
-            average=Cast(Sum(F("progress") * F("weight")), FloatField())
-            / Cast(Sum("weight"), FloatField())
-        )
-        .values("average")
-    )
-    return goals.annotate(progress=Subquery(active, output_field=FloatField()))
 
 
 def attainment(*, baseline, target, latest):

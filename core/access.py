@@ -150,6 +150,10 @@ class Reader:
         if not self.is_editor(municipality):
             raise PermissionDenied
 
+    def require_admin(self, municipality):
+        if not self.is_admin(municipality):
+            raise PermissionDenied
+
     def require_insider(self, municipality):
         if not self.is_insider(municipality):
             raise PermissionDenied

@@ -3,42 +3,58 @@
 The arrows between apps point one way (core <- councils <- policies <- hearings,
 actionplans, reports), yet a page often wants a word from an app further down the line:
 the municipality page shows open hearings, a policy page its PDF reports, an agenda item
-the policies it decided. Each app lists callables in its ``front`` module under a name
-below; each returns ``None`` or a dict with ``title``, ``template`` and its own data, and
-the page includes ``section.template`` with ``section`` in the context.
+the policies it decided. An app registers a contributor in its own ``front`` module::
 
-- FRONT_SECTIONS(request, municipality): the municipality's front page
-- STAFF_SECTIONS(request): the staff home
-- POLICY_SECTIONS(request, policy): a policy's public reading page
-- POLICY_STAFF_SECTIONS(request, policy): a policy's staff page
-- ITEM_SECTIONS(request, item): an agenda item's public page
-- MEETING_STAFF_SECTIONS(request, meeting): a meeting's staff page
+    @section("policy")
+    def hearings_of_policy(request, policy): ...
+
+and ``core.apps`` imports every installed app's ``front`` at start-up (Django's
+``autodiscover_modules``, as the admin finds ``admin.py``), so the kernel names no app.
+A contributor returns ``None`` or a dict with ``template`` (and ``title``) and its data;
+the page's view calls ``sections_for`` and the template includes ``section.template``
+with ``section`` in the context. Templates never query through it. A page name that is
+not listed below fails at once, in the registering app and in the asking view.
 """
 
-from importlib import import_module
+from django.core.exceptions import ImproperlyConfigured
 
-APPS = ["councils", "policies", "hearings", "actionplans", "reports"]
+# page -> what its contributors are called with, after the request.
+PAGES = {
+    "municipality": "the municipality on its front page",
+    "staff_home": "nothing: the staff home",
+    "policy": "the policy on its public reading page",
+    "policy_staff": "the policy on its staff page",
+    "item": "the agenda item on its public page",
+    "meeting_staff": "the meeting on its staff page",
+}
 
-
-def contributed(attribute, *args):
-    sections = []
-    for app in APPS:
-        try:
-            module = import_module(f"{app}.front")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{app}.front":
-                raise
-            continue
-        for contributor in getattr(module, attribute, []):
-            section = contributor(*args)
-            if section:
-                sections.append(section)
-    return sections
+_contributors = {page: [] for page in PAGES}
 
 
-def front_sections(request, municipality):
-    return contributed("FRONT_SECTIONS", request, municipality)
+def _known(page):
+    if page not in PAGES:
+        raise ImproperlyConfigured(
+            f"No page {page!r} takes sections; the pages are: {', '.join(PAGES)}."
+        )
+    return page
 
 
-def staff_sections(request):
-    return contributed("STAFF_SECTIONS", request)
+def section(page):
+    """Register the decorated function as a contributor to ``page``."""
+    _known(page)
+
+    def register(contributor):
+        if contributor not in _contributors[page]:
+            _contributors[page].append(contributor)
+        return contributor
+
+    return register
+
+
+def sections_for(page, request, *args):
+    """The sections the apps contribute to ``page``, in the order of INSTALLED_APPS."""
+    return [
+        found
+        for contributor in _contributors[_known(page)]
+        if (found := contributor(request, *args))
+    ]

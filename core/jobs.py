@@ -10,6 +10,7 @@ before doing anything.
 import logging
 from datetime import timedelta
 
+from celery import current_app
 from django.db import transaction
 from django.utils import timezone
 from kombu.exceptions import OperationalError
@@ -28,8 +29,7 @@ def job_enqueue(*, task_name, args=(), queue=None):
 
 def job_send(*, job_id):
     """Send one recorded job to the broker. Failure is not an error: the sweep retries."""
-    from config.celery import app
-
+    app = current_app  # the project's app (config.celery), without the kernel naming it
     job = Job.objects.get(pk=job_id)
     task = app.tasks.get(job.task_name)
     try:

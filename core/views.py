@@ -8,6 +8,7 @@ from django.views.decorators.cache import never_cache
 
 from core import health
 from core.access import Reader
+from core.front import sections_for
 from core.models import Municipality
 
 logger = logging.getLogger(__name__)
@@ -20,6 +21,25 @@ def municipality_from_slug(request, slug):
     return municipality
 
 
+def editor_municipality(request, slug):
+    """The municipality in the URL, for its secretariat only (403 for anyone else)."""
+    municipality = municipality_from_slug(request, slug)
+    Reader.of(request).require_editor(municipality)
+    return municipality
+
+
+def admin_municipality(request, slug):
+    """The municipality in the URL, for its administrators only (403 for anyone else)."""
+    municipality = municipality_from_slug(request, slug)
+    Reader.of(request).require_admin(municipality)
+    return municipality
+
+
+def is_htmx(request):
+    """An htmx request swaps a partial into the page; without JavaScript the whole page comes."""
+    return request.headers.get("HX-Request") == "true"
+
+
 def home(request):
     municipalities = Municipality.objects.visible_to(request.user)
     return render(request, "core/home.html", {"municipalities": municipalities})
@@ -27,18 +47,13 @@ def home(request):
 
 def municipality_home(request, municipality):
     municipality = municipality_from_slug(request, municipality)
-    sections = []
-    # Each app contributes what its citizens should see first (upcoming meetings, open
-    # hearings, policies in force); see <app>/front.py.
-    from core.front import front_sections
-
-    sections = front_sections(request, municipality)
     return render(
         request,
         "core/municipality.html",
         {
             "municipality": municipality,
-            "sections": sections,
+            # What each app shows citizens first (upcoming meetings, open hearings …).
+            "sections": sections_for("municipality", request, municipality),
             "breadcrumbs": [(municipality.name, None)],
         },
     )
@@ -49,12 +64,10 @@ def staff_home(request):
     if not Reader.of(request).has_staff_area:
         raise PermissionDenied
     municipalities = Municipality.objects.filter(id__in=Reader.of(request).editor_of)
-    from core.front import staff_sections
-
     return render(
         request,
         "core/staff_home.html",
-        {"municipalities": municipalities, "sections": staff_sections(request)},
+        {"municipalities": municipalities, "sections": sections_for("staff_home", request)},
     )
 
 

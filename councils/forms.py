@@ -81,16 +81,6 @@ class ItemAddForm(forms.ModelForm):
 
 
 class ItemForm(RevisionFormMixin, forms.ModelForm):
-    # The text fields that a conflict compares side by side.
-    TEXT_FIELDS = [
-        "title",
-        "public_title",
-        "case_presentation",
-        "recommendation",
-        "decision",
-        "public_decision",
-    ]
-
     class Meta:
         model = AgendaItem
         fields = [

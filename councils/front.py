@@ -3,12 +3,14 @@
 from django.utils.translation import gettext as _
 
 from core.access import Reader
+from core.front import section
 from councils.models import Meeting
 
 FRONT_MEETINGS = 5
 STAFF_MEETINGS = 20
 
 
+@section("municipality")
 def upcoming_meetings(request, municipality):
     meetings = list(
         Meeting.objects.visible_to(request.user)
@@ -27,6 +29,7 @@ def upcoming_meetings(request, municipality):
     }
 
 
+@section("staff_home")
 def meetings_needing_work(request):
     """Meetings whose agenda or minutes the secretariat still has to publish."""
     municipality_ids = Reader.of(request).editor_of
@@ -50,7 +53,3 @@ def meetings_needing_work(request):
         "template": "councils/staff/_front_meetings.html",
         "meetings": meetings,
     }
-
-
-FRONT_SECTIONS = [upcoming_meetings]
-STAFF_SECTIONS = [meetings_needing_work]

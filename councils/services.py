@@ -1,7 +1,8 @@
 """The secretariat's workflows: meetings from agenda to published minutes.
 
-Every function is keyword-only, runs in one transaction, cleans before it saves and
-sets the history change reason, so the history says why a row changed.
+Every function is keyword-only, runs in one transaction and saves through
+``core.concurrency.tracked_save`` (validated, revision bumped, history reason set); a
+meeting's status moves only as ``Meeting.TRANSITIONS`` allows.
 """
 
 import datetime
@@ -12,7 +13,8 @@ from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.concurrency import save_if_unchanged
+from core.concurrency import tracked_save
+from core.transitions import transition
 from councils.models import (
     AgendaItem,
     Attachment,
@@ -44,13 +46,6 @@ CORRECTABLE_FIELDS = [
 _RENUMBER_OFFSET = 100_000
 
 
-def _save(instance, reason):
-    instance._change_reason = reason
-    instance.full_clean()
-    instance.save()
-    return instance
-
-
 @transaction.atomic
 def meeting_create(
     *,
@@ -60,16 +55,16 @@ def meeting_create(
     location: str = "",
     standing_items: bool = True,
 ) -> Meeting:
-    meeting = _save(
+    meeting = tracked_save(
         Meeting(council=council, starts_at=starts_at, ends_at=ends_at, location=location),
-        _("Møde oprettet"),
+        reason=_("Møde oprettet"),
     )
     if standing_items:
         titles = [*STANDING_ITEMS_FIRST, STANDING_ITEM_LAST]
         for number, title in enumerate(titles, start=1):
-            _save(
+            tracked_save(
                 AgendaItem(meeting=meeting, number=number, position=number, title=title),
-                _("Fast punkt oprettet"),
+                reason=_("Fast punkt oprettet"),
             )
     return meeting
 
@@ -102,7 +97,7 @@ def item_add(
         items.append(item)
     item.number = (meeting.items.aggregate(m=Max("number"))["m"] or 0) + 1
     item.position = len(items)
-    _save(item, _("Punkt tilføjet"))
+    tracked_save(item, reason=_("Punkt tilføjet"))
     _renumber(meeting, items)
     item.refresh_from_db()
     return item
@@ -126,9 +121,7 @@ def _renumber(meeting: Meeting, items: list[AgendaItem]):
                 AgendaItem.objects.filter(pk=fresh.pk).update(number=new_number)
             continue
         fresh.position, fresh.number = index, new_number
-        fresh.revision += 1
-        fresh._change_reason = _("Rækkefølge ændret")
-        fresh.save()
+        tracked_save(fresh, reason=_("Rækkefølge ændret"), fields=["position", "number"])
 
 
 @transaction.atomic
@@ -154,38 +147,27 @@ def item_update(*, item: AgendaItem, expected_revision: int) -> AgendaItem:
     """
     meeting = Meeting.objects.get(pk=item.meeting_id)
     _ensure_agenda_editable(meeting)
-    item._change_reason = _("Punkt redigeret")
-    return save_if_unchanged(item, expected_revision=expected_revision)
+    return tracked_save(item, reason=_("Punkt redigeret"), expected_revision=expected_revision)
 
 
 @transaction.atomic
 def meeting_update(*, meeting: Meeting, expected_revision: int) -> Meeting:
-    meeting._change_reason = _("Mødet redigeret")
-    return save_if_unchanged(meeting, expected_revision=expected_revision)
-
-
-def _set_status(meeting: Meeting, status: str, reason: str, **fields):
-    meeting.status = status
-    for name, value in fields.items():
-        setattr(meeting, name, value)
-    meeting.revision += 1
-    return _save(meeting, reason)
+    return tracked_save(meeting, reason=_("Mødet redigeret"), expected_revision=expected_revision)
 
 
 @transaction.atomic
 def meeting_publish_agenda(*, meeting: Meeting) -> Meeting:
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
-    if meeting.status != Meeting.Status.PLANNED:
-        raise ValidationError(_("Dagsordenen kan kun offentliggøres for et planlagt møde."))
+    Meeting.TRANSITIONS.check(meeting, Meeting.Status.AGENDA_PUBLISHED)
     if not meeting.items.exists():
         raise ValidationError(_("Dagsordenen har ingen punkter."))
     missing = meeting.items.filter(is_closed=True, public_title="")
     if missing.exists():
         raise ValidationError(_("Alle lukkede punkter skal have en offentlig titel."))
-    return _set_status(
+    return transition(
         meeting,
-        Meeting.Status.AGENDA_PUBLISHED,
-        _("Dagsorden offentliggjort"),
+        to=Meeting.Status.AGENDA_PUBLISHED,
+        reason=_("Dagsorden offentliggjort"),
         agenda_published_at=timezone.now(),
     )
 
@@ -194,22 +176,13 @@ def meeting_publish_agenda(*, meeting: Meeting) -> Meeting:
 def meeting_start_minutes(*, meeting: Meeting) -> Meeting:
     """The meeting is held: the secretariat writes the minutes (not public yet)."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
-    if meeting.status not in (Meeting.Status.AGENDA_PUBLISHED, Meeting.Status.HELD):
-        raise ValidationError(_("Referatet kan først skrives, når dagsordenen er offentliggjort."))
-    return _set_status(meeting, Meeting.Status.MINUTES_DRAFT, _("Referat påbegyndt"))
+    return transition(meeting, to=Meeting.Status.MINUTES_DRAFT, reason=_("Referat påbegyndt"))
 
 
 @transaction.atomic
 def meeting_publish_minutes(*, meeting: Meeting) -> Meeting:
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
-    allowed = (
-        Meeting.Status.AGENDA_PUBLISHED,
-        Meeting.Status.HELD,
-        Meeting.Status.MINUTES_DRAFT,
-        Meeting.Status.MINUTES_APPROVED,
-    )
-    if meeting.status not in allowed:
-        raise ValidationError(_("Referatet kan kun offentliggøres efter dagsordenen."))
+    Meeting.TRANSITIONS.check(meeting, Meeting.Status.MINUTES_PUBLISHED)
     undecided = [str(item.number) for item in meeting.items.filter(outcome="")]
     if undecided:
         raise ValidationError(
@@ -222,10 +195,10 @@ def meeting_publish_minutes(*, meeting: Meeting) -> Meeting:
         raise ValidationError(
             _("Lukkede punkter skal have en offentlig beslutning, før referatet offentliggøres.")
         )
-    return _set_status(
+    return transition(
         meeting,
-        Meeting.Status.MINUTES_PUBLISHED,
-        _("Referat offentliggjort"),
+        to=Meeting.Status.MINUTES_PUBLISHED,
+        reason=_("Referat offentliggjort"),
         minutes_published_at=timezone.now(),
     )
 
@@ -233,9 +206,7 @@ def meeting_publish_minutes(*, meeting: Meeting) -> Meeting:
 @transaction.atomic
 def meeting_cancel(*, meeting: Meeting) -> Meeting:
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
-    if meeting.minutes_are_public:
-        raise ValidationError(_("Et møde med offentliggjort referat kan ikke aflyses."))
-    return _set_status(meeting, Meeting.Status.CANCELLED, _("Møde aflyst"))
+    return transition(meeting, to=Meeting.Status.CANCELLED, reason=_("Møde aflyst"))
 
 
 @transaction.atomic
@@ -252,8 +223,7 @@ def item_correct(
         raise ValidationError(_("Rettelser bruges kun på offentliggjorte referater."))
     old_value = getattr(item, field) or ""
     setattr(item, field, new_value)
-    item.revision += 1
-    _save(item, _("Rettelse: %(reason)s") % {"reason": reason.strip()[:80]})
+    tracked_save(item, reason=_("Rettelse: %(reason)s") % {"reason": reason.strip()[:80]})
     correction = MinutesCorrection(
         item=item,
         made_by=user,
@@ -262,7 +232,7 @@ def item_correct(
         old_value=old_value,
         new_value=getattr(item, field) or "",
     )
-    return _save(correction, _("Rettelse registreret"))
+    return tracked_save(correction, reason=_("Rettelse registreret"))
 
 
 @transaction.atomic
@@ -290,7 +260,7 @@ def attachment_add(
         size=file.size,
     )
     attachment.file.save(file.name, file, save=False)
-    return _save(attachment, _("Bilag tilføjet"))
+    return tracked_save(attachment, reason=_("Bilag tilføjet"))
 
 
 @transaction.atomic
@@ -300,8 +270,7 @@ def attendance_record(*, meeting: Meeting, person: Person, status: str, note: st
     )
     if not _created and (attendance.status, attendance.note) != (status, note):
         attendance.status, attendance.note = status, note
-        attendance.revision += 1
-        _save(attendance, _("Fremmøde registreret"))
+        tracked_save(attendance, reason=_("Fremmøde registreret"))
     return attendance
 
 
@@ -312,15 +281,15 @@ def item_guest_add(*, item: AgendaItem, name: str, capacity: str = "") -> ItemGu
     municipality = item.meeting.council.municipality
     person = Person.objects.filter(municipality=municipality, name=name.strip()).first()
     if person is None:
-        person = _save(
+        person = tracked_save(
             Person(municipality=municipality, name=name.strip(), title=capacity),
-            _("Person oprettet som deltager"),
+            reason=_("Person oprettet som deltager"),
         )
     guest = ItemGuest.objects.filter(item=item, person=person).first() or ItemGuest(
         item=item, person=person
     )
     guest.capacity = capacity
-    return _save(guest, _("Deltager under punktet registreret"))
+    return tracked_save(guest, reason=_("Deltager under punktet registreret"))
 
 
 @transaction.atomic
@@ -336,11 +305,11 @@ def follow_up_add(
     support=(),
 ) -> FollowUp:
     _ensure_agenda_editable(item.meeting)
-    follow_up = _save(
+    follow_up = tracked_save(
         FollowUp(
             item=item, kind=kind, title=title, task=task, due_date=due_date, due_label=due_label
         ),
-        _("Opfølgning besluttet"),
+        reason=_("Opfølgning besluttet"),
     )
     follow_up.members.set(members)
     follow_up.support.set(support)

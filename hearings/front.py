@@ -4,9 +4,11 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from core.access import Reader
+from core.front import section
 from hearings.models import Hearing
 
 
+@section("municipality")
 def open_hearings(request, municipality):
     hearings = list(
         Hearing.objects.visible_to(request.user)
@@ -25,6 +27,7 @@ def open_hearings(request, municipality):
     }
 
 
+@section("staff_home")
 def hearings_needing_work(request):
     """Hearings whose state the dates say should change, or with unanswered remarks."""
     ids = Reader.of(request).editor_of
@@ -60,10 +63,7 @@ def hearings_needing_work(request):
     }
 
 
-FRONT_SECTIONS = [open_hearings]
-STAFF_SECTIONS = [hearings_needing_work]
-
-
+@section("policy")
 def hearings_of_policy(request, policy):
     hearings = list(
         Hearing.objects.visible_to(request.user)
@@ -74,6 +74,3 @@ def hearings_of_policy(request, policy):
     if not hearings:
         return None
     return {"template": "hearings/front/_policy_hearings.html", "hearings": hearings}
-
-
-POLICY_SECTIONS = [hearings_of_policy]

@@ -8,7 +8,6 @@ from core.forms import DKFDSFormMixin
 from core.models import Department
 from councils.models import AgendaItem, Council
 from policies.models import Commitment, FocusArea, Goal, Policy, Principle, Section
-from policies.services import ALLOWED_TRANSITIONS
 
 
 class DateInput(forms.DateInput):
@@ -137,7 +136,7 @@ class TransitionForm(DKFDSFormMixin, forms.Form):
 
     def __init__(self, *args, policy, **kwargs):
         super().__init__(*args, **kwargs)
-        allowed = ALLOWED_TRANSITIONS.get(policy.state, set())
+        allowed = Policy.TRANSITIONS.targets(policy.state)
         self.fields["to_state"].choices = [
             (value, label) for value, label in Policy.State.choices if value in allowed
         ]

@@ -4,9 +4,11 @@ from django.db import models
 from django.utils.translation import gettext as _
 
 from core.access import Reader
+from core.front import section
 from policies.models import Policy
 
 
+@section("municipality")
 def policies_in_force_and_hearing(request, municipality):
     policies = list(
         Policy.objects.visible_to(request.user)
@@ -27,6 +29,7 @@ def policies_in_force_and_hearing(request, municipality):
     }
 
 
+@section("staff_home")
 def drafts_to_work_on(request):
     from core.models import Municipality
 
@@ -49,10 +52,7 @@ def drafts_to_work_on(request):
     }
 
 
-FRONT_SECTIONS = [policies_in_force_and_hearing]
-STAFF_SECTIONS = [drafts_to_work_on]
-
-
+@section("item")
 def policies_decided_at_item(request, item):
     """The policies an agenda item is about (the links live here, not in councils).
 
@@ -68,6 +68,3 @@ def policies_decided_at_item(request, item):
     if not policies:
         return None
     return {"template": "policies/_item_policies.html", "policies": policies}
-
-
-ITEM_SECTIONS = [policies_decided_at_item]

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from core.access import Reader
 from core.fields import RichTextField
 from core.models import Department, Municipality, TrackedModel
+from core.transitions import Transitions
 from core.visibility import VisibilityQuerySet
 
 
@@ -72,6 +73,22 @@ class Policy(TrackedModel):
         IN_FORCE = "in_force", _("gældende")
         EXPIRED = "expired", _("udløbet")
         SUPERSEDED = "superseded", _("erstattet")
+
+    # The lifecycle. A city council may adopt directly after the hearing (no council approval
+    # first); a draft may go back from hearing for rework; an expired policy is still
+    # superseded when its successor comes into force.
+    TRANSITIONS = Transitions(
+        "state",
+        {
+            State.DRAFT: {State.IN_HEARING, State.COUNCIL_APPROVED, State.ADOPTED},
+            State.IN_HEARING: {State.DRAFT, State.COUNCIL_APPROVED, State.ADOPTED},
+            State.COUNCIL_APPROVED: {State.IN_HEARING, State.ADOPTED},
+            State.ADOPTED: {State.IN_FORCE},
+            State.IN_FORCE: {State.EXPIRED, State.SUPERSEDED},
+            State.EXPIRED: {State.SUPERSEDED},
+        },
+        refused=_("En politik kan ikke gå fra “%(from)s” til “%(to)s”."),
+    )
 
     municipality = models.ForeignKey(
         Municipality, on_delete=models.PROTECT, related_name="policies", verbose_name=_("kommune")

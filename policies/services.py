@@ -1,7 +1,8 @@
 """Workflows on policies: create, change state by a decision, freeze a version, edit the tree.
 
-Every function is keyword-only, runs in one transaction, validates with full_clean() and
-records who did it (and why) on the history rows.
+Every function is keyword-only, runs in one transaction and saves through
+``core.concurrency.tracked_save``, which validates and records who did it (and why) on the
+history rows; a policy's state moves only as ``Policy.TRANSITIONS`` allows.
 """
 
 import datetime
@@ -11,7 +12,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from core.concurrency import save_if_unchanged
+from core.concurrency import tracked_save
+from core.transitions import transition as move
 from policies.models import (
     Commitment,
     FocusArea,
@@ -25,7 +27,6 @@ from policies.models import (
 from policies.snapshots import anchored, snapshot_diff, snapshot_json, snapshot_policy
 
 __all__ = [
-    "ALLOWED_TRANSITIONS",
     "anchored",
     "part_create",
     "part_delete",
@@ -42,27 +43,8 @@ __all__ = [
 
 S = Policy.State
 
-# The lifecycle. A city council may adopt directly after the hearing (no council approval
-# first); a draft may go back from hearing for rework; an expired policy is still
-# superseded when its successor comes into force.
-ALLOWED_TRANSITIONS = {
-    S.DRAFT: {S.IN_HEARING, S.COUNCIL_APPROVED, S.ADOPTED},
-    S.IN_HEARING: {S.DRAFT, S.COUNCIL_APPROVED, S.ADOPTED},
-    S.COUNCIL_APPROVED: {S.IN_HEARING, S.ADOPTED},
-    S.ADOPTED: {S.IN_FORCE},
-    S.IN_FORCE: {S.EXPIRED, S.SUPERSEDED},
-    S.EXPIRED: {S.SUPERSEDED},
-    S.SUPERSEDED: set(),
-}
 # Approving or adopting needs a hearing first, unless staff have said it needs none.
 NEEDS_HEARING = {S.COUNCIL_APPROVED, S.ADOPTED}
-
-
-def _stamp(instance, user, reason):
-    """Who and why, for django-simple-history's row of this save."""
-    if user is not None and getattr(user, "is_authenticated", False):
-        instance._history_user = user
-    instance._change_reason = reason
 
 
 @transaction.atomic
@@ -85,17 +67,15 @@ def policy_create(
         state=Policy.State.DRAFT,
         **fields,
     )
-    policy.full_clean()
-    _stamp(policy, user, _("Oprettet"))
-    policy.save()
-    return policy
+    return tracked_save(policy, reason=_("Oprettet"), user=user)
 
 
 @transaction.atomic
 def policy_update(*, policy: Policy, expected_revision: int, user) -> Policy:
     """Save edited fields of the policy itself; raises EditConflict if someone saved first."""
-    _stamp(policy, user, _("Redigeret"))
-    return save_if_unchanged(policy, expected_revision=expected_revision)
+    return tracked_save(
+        policy, reason=_("Redigeret"), user=user, expected_revision=expected_revision
+    )
 
 
 def _was_in_hearing(policy):
@@ -119,12 +99,7 @@ def policy_transition(
     """
     policy = Policy.objects.select_for_update().get(pk=policy.pk)
     from_state = policy.state
-    if to_state not in ALLOWED_TRANSITIONS.get(from_state, set()):
-        raise ValidationError(
-            _("En politik kan ikke gå fra “%(from)s” til “%(to)s”.")
-            % {"from": S(from_state).label, "to": S(to_state).label},
-            code="invalid_transition",
-        )
+    Policy.TRANSITIONS.check(policy, to_state)
     if (
         to_state in NEEDS_HEARING
         and not policy.hearing_not_required
@@ -154,17 +129,16 @@ def policy_transition(
         note=note,
         recorded_by=user if getattr(user, "is_authenticated", False) else None,
     )
-    transition.full_clean()
-    _stamp(transition, user, _("Statusskift"))
-    transition.save()
+    tracked_save(transition, reason=_("Statusskift"), user=user)
 
-    policy.state = to_state
-    if to_state == S.ADOPTED:
-        policy.adopted_on = decided_on
-    policy.revision += 1
-    policy.full_clean()
-    _stamp(policy, user, _("Status: %(state)s") % {"state": S(to_state).label})
-    policy.save()
+    adopted = {"adopted_on": decided_on} if to_state == S.ADOPTED else {}
+    move(
+        policy,
+        to=to_state,
+        reason=_("Status: %(state)s") % {"state": S(to_state).label},
+        user=user,
+        **adopted,
+    )
     if agenda_item is not None:
         policy.agenda_items.add(agenda_item)
 
@@ -172,7 +146,7 @@ def policy_transition(
     if (
         to_state == S.IN_FORCE
         and predecessor
-        and S.SUPERSEDED in ALLOWED_TRANSITIONS.get(predecessor.state, set())
+        and Policy.TRANSITIONS.allows(predecessor.state, S.SUPERSEDED)
     ):
         policy_transition(
             policy=predecessor,
@@ -198,7 +172,7 @@ def policy_freeze_version(*, policy: Policy, label: str, user) -> PolicyVersion:
         created_by=user if getattr(user, "is_authenticated", False) else None,
     )
     version.full_clean()
-    version.save()
+    version.save()  # immutable: a version is made once and never saved again
     return version
 
 
@@ -219,26 +193,20 @@ def _renumber(queryset, user):
     for index, part in enumerate(queryset.order_by("position", "id"), start=1):
         if part.position != index:
             part.position = index
-            part.revision += 1
-            _stamp(part, user, _("Flyttet"))
-            part.save(update_fields=["position", "revision", "updated_at"])
+            tracked_save(part, reason=_("Flyttet"), user=user, fields=["position"])
 
 
 @transaction.atomic
 def part_create(*, part, user):
     """Add a section, principle, focus area, goal or commitment at the end of its list."""
     part.position = (siblings(part).aggregate(n=Max("position"))["n"] or 0) + 1
-    part.full_clean()
-    _stamp(part, user, _("Tilføjet"))
-    part.save()
-    return part
+    return tracked_save(part, reason=_("Tilføjet"), user=user)
 
 
 @transaction.atomic
 def part_save(*, part, expected_revision: int, user):
     """Save an edited part; raises core.concurrency.EditConflict if someone saved first."""
-    _stamp(part, user, _("Redigeret"))
-    return save_if_unchanged(part, expected_revision=expected_revision)
+    return tracked_save(part, reason=_("Redigeret"), user=user, expected_revision=expected_revision)
 
 
 @transaction.atomic
@@ -257,9 +225,7 @@ def part_move(*, part, user, direction: str = "", focus_area=None):
         for position, item in enumerate(ordered, start=1):
             if item.position != position:
                 item.position = position
-                item.revision += 1
-                _stamp(item, user, _("Flyttet"))
-                item.save(update_fields=["position", "revision", "updated_at"])
+                tracked_save(item, reason=_("Flyttet"), user=user, fields=["position"])
         return model.objects.get(pk=part.pk)
     if model is Goal:
         if focus_area is not None and focus_area.policy_id != part.policy_id:
@@ -267,10 +233,7 @@ def part_move(*, part, user, direction: str = "", focus_area=None):
         old_siblings = siblings(part)
         part.focus_area = focus_area
         part.position = (siblings(part).aggregate(n=Max("position"))["n"] or 0) + 1
-        part.revision += 1
-        part.full_clean()
-        _stamp(part, user, _("Flyttet til andet fokusområde"))
-        part.save()
+        tracked_save(part, reason=_("Flyttet til andet fokusområde"), user=user)
         _renumber(old_siblings, user)
         return part
     raise ValidationError(_("Ukendt flytning."))
@@ -279,7 +242,9 @@ def part_move(*, part, user, direction: str = "", focus_area=None):
 @transaction.atomic
 def part_delete(*, part, user):
     remaining = siblings(part).exclude(pk=part.pk)
-    _stamp(part, user, _("Slettet"))
+    part._change_reason = _("Slettet")  # the history's deletion row says why
+    if getattr(user, "is_authenticated", False):
+        part._history_user = user
     part.delete()
     _renumber(remaining, user)
 

@@ -4,12 +4,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core.access import Reader
+from core.front import section
 from reports.models import ReportVersion
 from reports.services import public_versions_for
 
 STAFF_VERSIONS = 10
 
 
+@section("staff_home")
 def recent_versions(request):
     """The secretariat's latest reports, so a failed one is seen and retried."""
     municipality_ids = Reader.of(request).editor_of
@@ -31,9 +33,7 @@ def recent_versions(request):
     }
 
 
-STAFF_SECTIONS = [recent_versions]
-
-
+@section("policy")
 def policy_reports(request, policy):
     versions = list(public_versions_for(policy, request.user))
     if not versions:
@@ -41,12 +41,14 @@ def policy_reports(request, policy):
     return {"template": "reports/_policy_section.html", "versions": versions}
 
 
+@section("policy_staff")
 def policy_report_order(request, policy):
     if not Reader.of(request).is_editor(policy.municipality_id):
         return None
     return {"template": "reports/_request_section.html", "policy": policy}
 
 
+@section("meeting_staff")
 def meeting_minutes_order(request, meeting):
     if not Reader.of(request).is_editor(meeting.council.municipality_id):
         return None
@@ -57,8 +59,3 @@ def meeting_minutes_order(request, meeting):
         ),
         "heading": _("Referat som PDF"),
     }
-
-
-POLICY_SECTIONS = [policy_reports]
-POLICY_STAFF_SECTIONS = [policy_report_order]
-MEETING_STAFF_SECTIONS = [meeting_minutes_order]

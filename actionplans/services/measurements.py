@@ -16,6 +16,7 @@ from actionplans.models import (
     Indicator,
     Measurement,
 )
+from core.concurrency import tracked_save
 
 
 @transaction.atomic
@@ -37,10 +38,7 @@ def measurement_create(
         source=source,
         note=note,
     )
-    measurement.full_clean()
-    measurement._change_reason = _("Måling registreret")
-    measurement.save()
-    return measurement
+    return tracked_save(measurement, reason=_("Måling registreret"))
 
 
 @dataclass

@@ -14,7 +14,7 @@ from actionplans.models import (
     ActionPlan,
     FollowUpRound,
 )
-from core.concurrency import EditConflict
+from core.concurrency import tracked_save
 from core.jobs import job_enqueue
 
 # Owners are reminded this many days before a round closes (and when it opens).
@@ -52,27 +52,21 @@ def round_create(
         report_title=report_title,
         summary=summary,
     )
-    round.full_clean()
-    round._change_reason = _("Opfølgningsrunde oprettet")
-    round.save()
+    tracked_save(round, reason=_("Opfølgningsrunde oprettet"), user=user)
     if round.is_open():
         job_enqueue(task_name=REMINDER_TASK, args=[round.pk])
     return round
 
 
 @transaction.atomic
-def round_change(*, round: FollowUpRound, user, expected_revision: int | None = None, **fields):
+def round_change(*, round: FollowUpRound, user, expected_revision: int, **fields):
     """Change a round's name, dates, report title or summary; refused once it is closed."""
     current = lock_open_round(round.pk)
     for name, value in fields.items():
         setattr(current, name, value)
-    current._change_reason = _("Opfølgningsrunde ændret")
-    if expected_revision is not None and current.revision != expected_revision:
-        raise EditConflict(current)
-    current.revision += 1
-    current.full_clean()
-    current.save()
-    return current
+    return tracked_save(
+        current, reason=_("Opfølgningsrunde ændret"), user=user, expected_revision=expected_revision
+    )
 
 
 @transaction.atomic
@@ -84,10 +78,7 @@ def round_open(*, round: FollowUpRound, user, today: date | None = None) -> Foll
         current.opens_on = today
         if current.closes_on < today:
             current.closes_on = today
-        current.revision += 1
-        current.full_clean()
-        current._change_reason = _("Opfølgningsrunde åbnet")
-        current.save()
+        tracked_save(current, reason=_("Opfølgningsrunde åbnet"), user=user)
     job_enqueue(task_name=REMINDER_TASK, args=[current.pk])
     return current
 
@@ -98,9 +89,9 @@ def round_close(*, round: FollowUpRound, user) -> FollowUpRound:
     current = lock_open_round(round.pk)
     current.closed_at = timezone.now()
     current.closed_by = user if getattr(user, "is_authenticated", False) else None
-    current.revision += 1
-    current._change_reason = _("Opfølgningsrunde lukket")
-    current.save()
+    tracked_save(
+        current, reason=_("Opfølgningsrunde lukket"), user=user, fields=["closed_at", "closed_by"]
+    )
     round.closed_at, round.closed_by, round.revision = (
         current.closed_at,
         current.closed_by,

@@ -15,18 +15,14 @@ from actionplans.models import (
     StatusUpdate,
 )
 from actionplans.services.rounds import lock_open_round
-from core.concurrency import EditConflict, save_if_unchanged
+from core.concurrency import lock_unchanged, tracked_save
 
 
 @transaction.atomic
-def plan_save(*, plan: ActionPlan, goals, user, expected_revision: int | None = None):
-    """Create or change a plan and its goals. A stale form raises ``EditConflict``."""
-    plan._change_reason = _("Handleplan gemt")
-    if plan.pk:
-        save_if_unchanged(plan, expected_revision=expected_revision)
-    else:
-        plan.full_clean()
-        plan.save()
+def plan_save(*, plan: ActionPlan, goals, user, expected_revision: int | None):
+    """Create (``expected_revision=None``) or change a plan and its goals. A stale form
+    raises ``EditConflict``."""
+    tracked_save(plan, reason=_("Handleplan gemt"), user=user, expected_revision=expected_revision)
     goals = list(goals)
     foreign = [goal for goal in goals if goal.policy_id != plan.policy_id]
     if foreign:
@@ -36,19 +32,13 @@ def plan_save(*, plan: ActionPlan, goals, user, expected_revision: int | None = 
 
 
 @transaction.atomic
-def action_save(
-    *, action: Action, user, expected_revision: int | None = None, remarks=None
-) -> Action:
-    """Create or change an action's description, owner and dates (not its status).
+def action_save(*, action: Action, user, expected_revision: int | None, remarks=None) -> Action:
+    """Create (``expected_revision=None``) or change an action's description, owner and
+    dates (not its status).
 
     ``remarks``: the hearing remarks it follows up on (None leaves them as they are).
     """
-    action._change_reason = _("Handling gemt")
-    if action.pk:
-        save_if_unchanged(action, expected_revision=expected_revision)
-    else:
-        action.full_clean()
-        action.save()
+    tracked_save(action, reason=_("Handling gemt"), user=user, expected_revision=expected_revision)
     if remarks is not None:
         action.from_remarks.set(remarks)
     return action
@@ -70,12 +60,12 @@ def action_update_status(
 
     In a round an action has one update, changed in place while the round is open; once the
     round is closed every change is refused with the round's locked message.
+    ``expected_revision``: the action's revision the round form showed (None for a status
+    recorded outside a form).
     """
     if round is not None:
         round = lock_open_round(round.pk)
-    current = Action.objects.select_for_update().select_related("plan").get(pk=action.pk)
-    if expected_revision is not None and current.revision != expected_revision:
-        raise EditConflict(current)
+    current = lock_unchanged(Action.objects.select_related("plan"), action.pk, expected_revision)
     on = on or timezone.localdate()
     update = None
     if round is not None:
@@ -87,9 +77,7 @@ def action_update_status(
     update.status = status
     update.progress = progress
     update.note = (note or "").strip()
-    update.full_clean()
-    update._change_reason = _("Statusopdatering")
-    update.save()
+    tracked_save(update, reason=_("Statusopdatering"), user=user)
 
     newest = (
         StatusUpdate.objects.filter(action=current).order_by("-date", "-id").values("pk").first()
@@ -97,9 +85,7 @@ def action_update_status(
     if newest and newest["pk"] == update.pk:
         current.status = status
         current.progress = progress
-        current.revision += 1
-        current._change_reason = _("Ny status")
-        current.save(update_fields=["status", "progress", "revision", "updated_at"])
+        tracked_save(current, reason=_("Ny status"), user=user, fields=["status", "progress"])
     action.status, action.progress, action.revision = (
         current.status,
         current.progress,

@@ -17,8 +17,9 @@ def unit(value, unit_name):
 
 
 @register.filter
-def percent(value):
-    """A roll-up share rounded to a whole percent (None stays None)."""
+def whole_percent(value):
+    """A roll-up share rounded to a whole percent, as a number (None stays None); not
+    reports' ``percent``, which writes the value with a percent sign."""
     if value is None:
         return None
     return round(value)

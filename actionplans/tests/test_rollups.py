@@ -6,7 +6,6 @@ import pytest
 from actionplans.models import Action
 from actionplans.rollups import (
     NOT_REPORTED,
-    annotate_goal_progress,
     attainment,
     round_summary,
     weighted_progress,
@@ -15,10 +14,8 @@ from actionplans.tests.factories import (
     ActionFactory,
     ActionPlanFactory,
     FollowUpRoundFactory,
-    GoalFactory,
     StatusUpdateFactory,
 )
-from policies.models import Goal
 
 
 def row(progress, weight=1, status=Action.Status.ON_TRACK):
@@ -56,23 +53,6 @@ def test_attainment_when_the_target_is_below_the_baseline():
 
 def test_attainment_without_measurements_is_unknown():
     assert attainment(baseline=1, target=2, latest=None) is None
-
-
-@pytest.mark.django_db
-def test_sql_goal_progress_matches_the_python_roll_up():
-    goal, empty, cancelled = GoalFactory(), GoalFactory(), GoalFactory()
-    plan = ActionPlanFactory(policy=goal.policy, goals=[goal, empty, cancelled])
-    empty.policy = cancelled.policy = goal.policy
-    Goal.objects.filter(pk__in=[empty.pk, cancelled.pk]).update(policy=goal.policy)
-    ActionFactory(plan=plan, goal=goal, progress=100, weight=3)
-    ActionFactory(plan=plan, goal=goal, progress=0, weight=1)
-    ActionFactory(plan=plan, goal=cancelled, progress=50, status=Action.Status.CANCELLED)
-    rows = {
-        g.pk: g.progress for g in annotate_goal_progress(Goal.objects.all(), Action.objects.all())
-    }
-    assert rows[goal.pk] == 75
-    assert rows[empty.pk] is None
-    assert rows[cancelled.pk] is None
 
 
 @pytest.mark.django_db

@@ -84,7 +84,9 @@ def test_a_closed_round_refuses_every_later_change_with_a_clear_message(editor):
     assert action.updates.get().progress == 20
 
     with pytest.raises(ValidationError, match="kan ikke længere ændres"):
-        services.round_change(round=round, user=editor, name="Andet navn")
+        services.round_change(
+            round=round, user=editor, expected_revision=round.revision, name="Andet navn"
+        )
     with pytest.raises(ValidationError, match="kan ikke længere ændres"):
         services.round_close(round=round, user=editor)
     with pytest.raises(ValidationError, match="kan ikke længere ændres"):

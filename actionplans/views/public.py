@@ -17,7 +17,7 @@ from core.visibility import get_visible_or_404
 from policies.models import Policy
 
 
-def _policy(request, municipality, policy_slug):
+def public_policy(request, municipality, policy_slug):
     return get_visible_or_404(
         Policy.objects.filter(municipality=municipality), request.user, slug=policy_slug
     )
@@ -61,7 +61,7 @@ def index(request, municipality):
 
 def dashboard(request, municipality, policy_slug):
     municipality = municipality_from_slug(request, municipality)
-    policy = _policy(request, municipality, policy_slug)
+    policy = public_policy(request, municipality, policy_slug)
     data = services.dashboard_data(policy, request.user)
     if not data["plans"] and not data["closed_rounds"]:
         raise Http404
@@ -83,7 +83,7 @@ def dashboard(request, municipality, policy_slug):
 
 def round_report(request, municipality, policy_slug, round_id):
     municipality = municipality_from_slug(request, municipality)
-    policy = _policy(request, municipality, policy_slug)
+    policy = public_policy(request, municipality, policy_slug)
     round = get_visible_or_404(
         FollowUpRound.objects.filter(policy=policy).closed(), request.user, pk=round_id
     )

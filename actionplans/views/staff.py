@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,22 +19,14 @@ from actionplans.models import (
     FollowUpRound,
     Indicator,
 )
-from actionplans.views.public import _policy
-from core.access import Reader
-from core.concurrency import EditConflict
-from core.views import municipality_from_slug
+from actionplans.views.public import public_policy
+from core.concurrency import EditConflict, after_conflict
+from core.views import editor_municipality
 from core.visibility import get_visible_or_404
 from policies.models import Policy
 
 
-def _staff(request, slug):
-    municipality = municipality_from_slug(request, slug)
-    if not Reader.of(request).is_editor(municipality):
-        raise PermissionDenied
-    return municipality
-
-
-def _staff_crumbs(municipality, *more):
+def staff_crumbs(municipality, *more):
     return [
         (_("Arbejdsrum"), reverse("core:staff_home")),
         (
@@ -45,14 +37,14 @@ def _staff_crumbs(municipality, *more):
     ]
 
 
-def _policy_crumb(policy):
+def policy_crumb(policy):
     return (
         policy.title,
         reverse("actionplans:staff_policy", args=[policy.municipality.slug, policy.slug]),
     )
 
 
-def _staff_plan(request, municipality, pk):
+def staff_plan(request, municipality, pk):
     return get_visible_or_404(
         ActionPlan.objects.filter(policy__municipality=municipality).select_related(
             "policy__municipality"
@@ -62,7 +54,7 @@ def _staff_plan(request, municipality, pk):
     )
 
 
-def _staff_round(request, municipality, pk):
+def staff_round(request, municipality, pk):
     return get_visible_or_404(
         FollowUpRound.objects.filter(policy__municipality=municipality).select_related(
             "policy__municipality"
@@ -72,24 +64,27 @@ def _staff_round(request, municipality, pk):
     )
 
 
-def _form_page(request, municipality, *, form, title, crumbs, cancel_url, multipart=False):
+def form_page(
+    request, municipality, *, form, title, crumbs, cancel_url, multipart=False, conflict=()
+):
     return render(
         request,
         "actionplans/staff/form.html",
         {
             "municipality": municipality,
             "form": form,
+            "conflict": conflict,
             "title": title,
             "cancel_url": cancel_url,
             "multipart": multipart,
-            "breadcrumbs": _staff_crumbs(municipality, *crumbs, (title, None)),
+            "breadcrumbs": staff_crumbs(municipality, *crumbs, (title, None)),
         },
     )
 
 
 @login_required
 def staff_index(request, municipality):
-    municipality = _staff(request, municipality)
+    municipality = editor_municipality(request, municipality)
     policies = (
         Policy.objects.visible_to(request.user)
         .filter(municipality=municipality)
@@ -115,8 +110,8 @@ def staff_index(request, municipality):
 
 @login_required
 def staff_policy(request, municipality, policy_slug):
-    municipality = _staff(request, municipality)
-    policy = _policy(request, municipality, policy_slug)
+    municipality = editor_municipality(request, municipality)
+    policy = public_policy(request, municipality, policy_slug)
     plans = (
         ActionPlan.objects.visible_to(request.user)
         .filter(policy=policy)
@@ -138,41 +133,45 @@ def staff_policy(request, municipality, policy_slug):
             "plans": plans,
             "rounds": rounds,
             "indicators": indicators,
-            "breadcrumbs": _staff_crumbs(municipality, (policy.title, None)),
+            "breadcrumbs": staff_crumbs(municipality, (policy.title, None)),
         },
     )
 
 
 @login_required
 def plan_create(request, municipality, policy_slug):
-    municipality = _staff(request, municipality)
-    policy = _policy(request, municipality, policy_slug)
+    municipality = editor_municipality(request, municipality)
+    policy = public_policy(request, municipality, policy_slug)
     form = ActionPlanForm(request.POST or None, policy=policy, instance=ActionPlan(policy=policy))
     if request.method == "POST" and form.is_valid():
         try:
             plan = services.plan_save(
-                plan=form.save(commit=False), goals=form.cleaned_data["goals"], user=request.user
+                plan=form.save(commit=False),
+                goals=form.cleaned_data["goals"],
+                user=request.user,
+                expected_revision=None,
             )
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
             messages.success(request, _("Handleplanen er oprettet."))
             return redirect("actionplans:plan", municipality.slug, plan.pk)
-    return _form_page(
+    return form_page(
         request,
         municipality,
         form=form,
         title=_("Ny handleplan"),
-        crumbs=[_policy_crumb(policy)],
+        crumbs=[policy_crumb(policy)],
         cancel_url=reverse("actionplans:staff_policy", args=[municipality.slug, policy.slug]),
     )
 
 
 @login_required
 def plan_detail(request, municipality, pk):
-    municipality = _staff(request, municipality)
-    plan = _staff_plan(request, municipality, pk)
+    municipality = editor_municipality(request, municipality)
+    plan = staff_plan(request, municipality, pk)
     form = ActionPlanForm(request.POST or None, policy=plan.policy, instance=plan)
+    conflict = []
     if request.method == "POST" and form.is_valid():
         try:
             services.plan_save(
@@ -181,8 +180,12 @@ def plan_detail(request, municipality, pk):
                 user=request.user,
                 expected_revision=form.cleaned_data["revision"],
             )
-        except EditConflict:
-            form.conflict_error()
+        except EditConflict as clash:
+            form, conflict = after_conflict(
+                form,
+                clash,
+                lambda data, saved: ActionPlanForm(data, policy=saved.policy, instance=saved),
+            )
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -201,10 +204,11 @@ def plan_detail(request, municipality, pk):
             "municipality": municipality,
             "plan": plan,
             "form": form,
+            "conflict": conflict,
             "actions": actions,
             "rounds": rounds,
-            "breadcrumbs": _staff_crumbs(
-                municipality, _policy_crumb(plan.policy), (plan.title, None)
+            "breadcrumbs": staff_crumbs(
+                municipality, policy_crumb(plan.policy), (plan.title, None)
             ),
         },
     )
@@ -212,14 +216,15 @@ def plan_detail(request, municipality, pk):
 
 @login_required
 def action_create(request, municipality, plan_pk):
-    municipality = _staff(request, municipality)
-    plan = _staff_plan(request, municipality, plan_pk)
+    municipality = editor_municipality(request, municipality)
+    plan = staff_plan(request, municipality, plan_pk)
     form = ActionForm(request.POST or None, plan=plan, instance=Action(plan=plan))
     if request.method == "POST" and form.is_valid():
         try:
             services.action_save(
                 action=form.save(commit=False),
                 user=request.user,
+                expected_revision=None,
                 remarks=form.cleaned_data["from_remarks"],
             )
         except ValidationError as exc:
@@ -227,13 +232,13 @@ def action_create(request, municipality, plan_pk):
         else:
             messages.success(request, _("Handlingen er oprettet."))
             return redirect("actionplans:plan", municipality.slug, plan.pk)
-    return _form_page(
+    return form_page(
         request,
         municipality,
         form=form,
         title=_("Ny handling"),
         crumbs=[
-            _policy_crumb(plan.policy),
+            policy_crumb(plan.policy),
             (plan.title, reverse("actionplans:plan", args=[municipality.slug, plan.pk])),
         ],
         cancel_url=reverse("actionplans:plan", args=[municipality.slug, plan.pk]),
@@ -242,7 +247,7 @@ def action_create(request, municipality, plan_pk):
 
 @login_required
 def action_edit(request, municipality, pk):
-    municipality = _staff(request, municipality)
+    municipality = editor_municipality(request, municipality)
     action = get_visible_or_404(
         Action.objects.filter(plan__policy__municipality=municipality).select_related(
             "plan__policy__municipality"
@@ -252,6 +257,7 @@ def action_edit(request, municipality, pk):
     )
     plan = action.plan
     form = ActionForm(request.POST or None, plan=plan, instance=action)
+    conflict = []
     if request.method == "POST" and form.is_valid():
         try:
             services.action_save(
@@ -260,20 +266,23 @@ def action_edit(request, municipality, pk):
                 expected_revision=form.cleaned_data["revision"],
                 remarks=form.cleaned_data["from_remarks"],
             )
-        except EditConflict:
-            form.conflict_error()
+        except EditConflict as clash:
+            form, conflict = after_conflict(
+                form, clash, lambda data, saved: ActionForm(data, plan=plan, instance=saved)
+            )
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
             messages.success(request, _("Handlingen er gemt."))
             return redirect("actionplans:plan", municipality.slug, plan.pk)
-    return _form_page(
+    return form_page(
         request,
         municipality,
         form=form,
         title=action.title,
+        conflict=conflict,
         crumbs=[
-            _policy_crumb(plan.policy),
+            policy_crumb(plan.policy),
             (plan.title, reverse("actionplans:plan", args=[municipality.slug, plan.pk])),
         ],
         cancel_url=reverse("actionplans:plan", args=[municipality.slug, plan.pk]),

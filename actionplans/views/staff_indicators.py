@@ -18,38 +18,38 @@ from actionplans.models import (
     Indicator,
     Measurement,
 )
-from actionplans.views.public import _policy
+from actionplans.views.public import public_policy
 from actionplans.views.staff import (
-    _form_page,
-    _policy_crumb,
-    _staff,
-    _staff_crumbs,
+    form_page,
+    policy_crumb,
+    staff_crumbs,
 )
+from core.views import editor_municipality
 from core.visibility import get_visible_or_404
 
 
 @login_required
 def indicator_create(request, municipality, policy_slug):
-    municipality = _staff(request, municipality)
-    policy = _policy(request, municipality, policy_slug)
+    municipality = editor_municipality(request, municipality)
+    policy = public_policy(request, municipality, policy_slug)
     form = IndicatorForm(request.POST or None, policy=policy)
     if request.method == "POST" and form.is_valid():
         indicator = form.save()
         messages.success(request, _("Indikatoren er oprettet."))
         return redirect("actionplans:indicator", municipality.slug, indicator.pk)
-    return _form_page(
+    return form_page(
         request,
         municipality,
         form=form,
         title=_("Ny indikator"),
-        crumbs=[_policy_crumb(policy)],
+        crumbs=[policy_crumb(policy)],
         cancel_url=reverse("actionplans:staff_policy", args=[municipality.slug, policy.slug]),
     )
 
 
 @login_required
 def indicator_detail(request, municipality, pk):
-    municipality = _staff(request, municipality)
+    municipality = editor_municipality(request, municipality)
     indicator = get_visible_or_404(
         Indicator.objects.filter(goal__policy__municipality=municipality)
         .select_related("goal__policy__municipality")
@@ -77,17 +77,15 @@ def indicator_detail(request, municipality, pk):
             "indicator": indicator,
             "measurements": list(indicator.measurements.all()),
             "form": form,
-            "breadcrumbs": _staff_crumbs(
-                municipality, _policy_crumb(policy), (indicator.name, None)
-            ),
+            "breadcrumbs": staff_crumbs(municipality, policy_crumb(policy), (indicator.name, None)),
         },
     )
 
 
 @login_required
 def measurements_import(request, municipality, policy_slug):
-    municipality = _staff(request, municipality)
-    policy = _policy(request, municipality, policy_slug)
+    municipality = editor_municipality(request, municipality)
+    policy = public_policy(request, municipality, policy_slug)
     form = MeasurementImportForm(request.POST or None, request.FILES or None)
     result = None
     if request.method == "POST" and form.is_valid():
@@ -112,8 +110,8 @@ def measurements_import(request, municipality, policy_slug):
             "policy": policy,
             "form": form,
             "result": result,
-            "breadcrumbs": _staff_crumbs(
-                municipality, _policy_crumb(policy), (_("Importér målinger"), None)
+            "breadcrumbs": staff_crumbs(
+                municipality, policy_crumb(policy), (_("Importér målinger"), None)
             ),
         },
     )

@@ -20,24 +20,24 @@ from actionplans.models import (
     FollowUpRound,
     StatusUpdate,
 )
-from actionplans.views.public import _policy
+from actionplans.views.public import public_policy
 from actionplans.views.staff import (
-    _form_page,
-    _policy_crumb,
-    _staff,
-    _staff_crumbs,
-    _staff_plan,
-    _staff_round,
+    form_page,
+    policy_crumb,
+    staff_crumbs,
+    staff_plan,
+    staff_round,
 )
-from core.concurrency import EditConflict
+from core.concurrency import EditConflict, after_conflict
+from core.views import editor_municipality
 
 
 @login_required
 def round_update(request, municipality, plan_pk, round_pk):
     """One screen to give every action of a plan its status in a round."""
-    municipality = _staff(request, municipality)
-    plan = _staff_plan(request, municipality, plan_pk)
-    round = _staff_round(request, municipality, round_pk)
+    municipality = editor_municipality(request, municipality)
+    plan = staff_plan(request, municipality, plan_pk)
+    round = staff_round(request, municipality, round_pk)
     if round.policy_id != plan.policy_id:
         raise Http404
     actions = list(
@@ -116,9 +116,9 @@ def round_update(request, municipality, plan_pk, round_pk):
             "round": round,
             "formset": formset,
             "rows": rows,
-            "breadcrumbs": _staff_crumbs(
+            "breadcrumbs": staff_crumbs(
                 municipality,
-                _policy_crumb(plan.policy),
+                policy_crumb(plan.policy),
                 (plan.title, reverse("actionplans:plan", args=[municipality.slug, plan.pk])),
                 (round.name, None),
             ),
@@ -128,8 +128,8 @@ def round_update(request, municipality, plan_pk, round_pk):
 
 @login_required
 def round_create(request, municipality, policy_slug):
-    municipality = _staff(request, municipality)
-    policy = _policy(request, municipality, policy_slug)
+    municipality = editor_municipality(request, municipality)
+    policy = public_policy(request, municipality, policy_slug)
     form = FollowUpRoundForm(request.POST or None, instance=FollowUpRound(policy=policy))
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "revision"}
@@ -140,21 +140,22 @@ def round_create(request, municipality, policy_slug):
         else:
             messages.success(request, _("Opfølgningsrunden er oprettet."))
             return redirect("actionplans:round", municipality.slug, round.pk)
-    return _form_page(
+    return form_page(
         request,
         municipality,
         form=form,
         title=_("Ny opfølgningsrunde"),
-        crumbs=[_policy_crumb(policy)],
+        crumbs=[policy_crumb(policy)],
         cancel_url=reverse("actionplans:staff_policy", args=[municipality.slug, policy.slug]),
     )
 
 
 @login_required
 def round_detail(request, municipality, pk):
-    municipality = _staff(request, municipality)
-    round = _staff_round(request, municipality, pk)
+    municipality = editor_municipality(request, municipality)
+    round = staff_round(request, municipality, pk)
     form = None
+    conflict = []
     if not round.is_closed:
         form = FollowUpRoundForm(request.POST or None, instance=round)
         if request.method == "POST" and form.is_valid():
@@ -166,8 +167,10 @@ def round_detail(request, municipality, pk):
                     expected_revision=form.cleaned_data["revision"],
                     **data,
                 )
-            except EditConflict:
-                form.conflict_error()
+            except EditConflict as clash:
+                form, conflict = after_conflict(
+                    form, clash, lambda data, saved: FollowUpRoundForm(data, instance=saved)
+                )
             except ValidationError as exc:
                 form.add_error(None, exc)
             else:
@@ -184,9 +187,10 @@ def round_detail(request, municipality, pk):
             "municipality": municipality,
             "round": round,
             "form": form,
+            "conflict": conflict,
             "plans": plans,
-            "breadcrumbs": _staff_crumbs(
-                municipality, _policy_crumb(round.policy), (round.name, None)
+            "breadcrumbs": staff_crumbs(
+                municipality, policy_crumb(round.policy), (round.name, None)
             ),
         },
     )
@@ -195,8 +199,8 @@ def round_detail(request, municipality, pk):
 @login_required
 @require_POST
 def round_transition(request, municipality, pk, transition):
-    municipality = _staff(request, municipality)
-    round = _staff_round(request, municipality, pk)
+    municipality = editor_municipality(request, municipality)
+    round = staff_round(request, municipality, pk)
     try:
         if transition == "open":
             services.round_open(round=round, user=request.user)
@@ -213,8 +217,8 @@ def round_transition(request, municipality, pk, transition):
 @login_required
 def round_report_staff(request, municipality, pk):
     """The status report for a committee; also for rounds that are still open (a draft)."""
-    municipality = _staff(request, municipality)
-    round = _staff_round(request, municipality, pk)
+    municipality = editor_municipality(request, municipality)
+    round = staff_round(request, municipality, pk)
     data = services.round_report_data(round, request.user)
     return render(
         request,
@@ -222,9 +226,9 @@ def round_report_staff(request, municipality, pk):
         {
             **data,
             "municipality": municipality,
-            "breadcrumbs": _staff_crumbs(
+            "breadcrumbs": staff_crumbs(
                 municipality,
-                _policy_crumb(round.policy),
+                policy_crumb(round.policy),
                 (round.name, reverse("actionplans:round", args=[municipality.slug, round.pk])),
                 (_("Statusrapport"), None),
             ),

@@ -6,6 +6,7 @@ attachments, guests and history only to its council and the secretariat.
 """
 
 from councils.models.bodies import Council, Membership, Person
+from councils.models.cases import Case
 from councils.models.items import (
     AgendaItem,
     Attachment,
@@ -14,7 +15,7 @@ from councils.models.items import (
     MinutesCorrection,
     attachment_upload_to,
 )
-from councils.models.meetings import Attendance, Case, Meeting
+from councils.models.meetings import Attendance, Meeting
 
 __all__ = [
     "AgendaItem",

@@ -11,7 +11,7 @@ from core.fields import RichTextField
 from core.models import TrackedModel
 from core.visibility import VisibilityQuerySet
 from councils.models.bodies import Person
-from councils.models.meetings import Case, Meeting
+from councils.models.meetings import Meeting
 
 
 def item_insider_q(reader, prefix=""):
@@ -88,7 +88,7 @@ class AgendaItem(TrackedModel):
         help_text=_("Det, der kan offentliggøres af beslutningen på et lukket punkt."),
     )
     case = models.ForeignKey(
-        Case,
+        "councils.Case",  # cases read their route from the items (councils.models.cases)
         on_delete=models.PROTECT,
         null=True,
         blank=True,

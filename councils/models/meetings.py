@@ -1,12 +1,13 @@
-"""Meetings, who attended, and cases whose route runs through the items."""
+"""Meetings and who attended them."""
 
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.models import Municipality, TrackedModel
+from core.models import TrackedModel
+from core.transitions import Transitions
 from core.visibility import VisibilityQuerySet
 from councils.models.bodies import Council, Person
 
@@ -45,6 +46,30 @@ class Meeting(TrackedModel):
         Status.MINUTES_PUBLISHED,
     )
     MINUTES_PUBLIC = (Status.MINUTES_PUBLISHED,)
+    # Agenda, then minutes (drafted, or published straight after the meeting); a meeting is
+    # cancelled any time before its minutes are public.
+    TRANSITIONS = Transitions(
+        "status",
+        {
+            Status.PLANNED: {Status.AGENDA_PUBLISHED, Status.CANCELLED},
+            Status.AGENDA_PUBLISHED: {
+                Status.MINUTES_DRAFT,
+                Status.MINUTES_PUBLISHED,
+                Status.CANCELLED,
+            },
+            Status.HELD: {Status.MINUTES_DRAFT, Status.MINUTES_PUBLISHED, Status.CANCELLED},
+            Status.MINUTES_DRAFT: {Status.MINUTES_PUBLISHED, Status.CANCELLED},
+            Status.MINUTES_APPROVED: {Status.MINUTES_PUBLISHED, Status.CANCELLED},
+        },
+        refused={
+            Status.AGENDA_PUBLISHED: _("Dagsordenen kan kun offentliggøres for et planlagt møde."),
+            Status.MINUTES_DRAFT: _(
+                "Referatet kan først skrives, når dagsordenen er offentliggjort."
+            ),
+            Status.MINUTES_PUBLISHED: _("Referatet kan kun offentliggøres efter dagsordenen."),
+            Status.CANCELLED: _("Et møde med offentliggjort referat kan ikke aflyses."),
+        },
+    )
 
     council = models.ForeignKey(
         Council, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("råd")
@@ -155,48 +180,3 @@ class Attendance(TrackedModel):
 
     def __str__(self):
         return f"{self.person}: {self.get_status_display()}"
-
-
-class CaseQuerySet(VisibilityQuerySet):
-    def rule(self, reader):
-        # A case is public when the reader may read at least one of its items; the route
-        # shows only those items. A closed item the reader may not read never reveals its
-        # case (number and title are part of the confidential text).
-        from councils.models.items import AgendaItem  # items build on meetings
-
-        return self.filter(
-            Exists(
-                AgendaItem.objects.visible_to(reader).filter(case_id=OuterRef("pk"), can_read=True)
-            )
-        )
-
-
-class Case(TrackedModel):
-    """A case (sag) with its number; its route (sagsgang) is the items that carry it."""
-
-    municipality = models.ForeignKey(
-        Municipality, on_delete=models.PROTECT, related_name="cases", verbose_name=_("kommune")
-    )
-    number = models.CharField(_("sagsnummer"), max_length=50, help_text=_("Fx 22/740."))
-    title = models.CharField(_("titel"), max_length=300)
-
-    objects = CaseQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["municipality", "number"]
-        verbose_name = _("sag")
-        verbose_name_plural = _("sager")
-        constraints = [
-            models.UniqueConstraint(fields=["municipality", "number"], name="case_unique_number")
-        ]
-
-    def __str__(self):
-        return f"{self.number} {self.title}"
-
-    def get_absolute_url(self):
-        return reverse("councils:case", args=[self.municipality.slug, self.number_in_url])
-
-    @property
-    def number_in_url(self):
-        """22/740 is 22-740 in addresses (a slash would split the path)."""
-        return self.number.replace("/", "-")

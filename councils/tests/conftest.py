@@ -15,12 +15,6 @@ SECRETS = ["HEMMELIG TITEL", "HEMMELIG TEKST", "HEMMELIG BESLUTNING", "HEMMELIG 
            "HEMMELIGT BILAG", "HEMMELIG SAG"]  # fmt: skip
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    # Factories hash a password for every user; the real hasher makes each one slow.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def world(aalborg, norddjurs, editor, other_editor):
     """One council with meetings in every state, an open and a closed item."""

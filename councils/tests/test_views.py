@@ -1,7 +1,6 @@
 import datetime
 
 import pytest
-from django.db import connection
 from django.urls import reverse
 
 from councils.models import Meeting
@@ -125,22 +124,18 @@ def test_ical_feed_parses_with_stable_uids(client, world):
     assert {str(e["UID"]) for e in again.walk("VEVENT")} == set(events)
 
 
-def _meeting_queries(client, meeting):
+def _meeting_queries(client, meeting, assert_max_queries):
     url = reverse("councils:meeting", args=[meeting.council.municipality.slug, meeting.pk])
-    executed = []
-
-    def count(execute, sql, params, many, context):
-        executed.append(sql)
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(count):
+    with assert_max_queries(20) as queries:
         response = client.get(url)
     assert response.status_code == 200
-    return len(executed)
+    return len(queries)
 
 
 @pytest.mark.parametrize("who", [None, "editor"])
-def test_meeting_page_queries_do_not_grow_with_items(client, world, who):
+def test_meeting_page_queries_do_not_grow_with_items(
+    client, world, who, django_assert_max_num_queries
+):
     client = _client(client, world, who)
     council = world["council"]
     counts = []
@@ -159,9 +154,9 @@ def test_meeting_page_queries_do_not_grow_with_items(client, world, who):
                 public_title="Lukket" if number % 10 == 0 else "",
             )
             AttachmentFactory(item=item, number=1)
-        counts.append(_meeting_queries(client, meeting))
+        counts.append(_meeting_queries(client, meeting, django_assert_max_num_queries))
     assert counts[0] == counts[1], counts
-    assert 3 <= counts[1] <= 20, counts
+    assert counts[1] >= 3, counts
 
 
 def test_staff_pages_need_the_municipalitys_editor(client, world):
@@ -182,7 +177,8 @@ def test_front_page_and_staff_home_sections(client, world):
         location="Fremtidssalen",
     )
     body = client.get(reverse("core:municipality", args=["aalborg"])).content.decode()
-    assert "Fremtidssalen" in body or upcoming.council.name in body
+    assert reverse("councils:meeting", args=["aalborg", upcoming.pk]) in body
+    assert "Fremtidssalen" in body
     client.force_login(world["editor"])
     home = client.get(reverse("core:staff_home")).content.decode()
     assert "Møder der mangler dagsorden eller referat" in home

@@ -1,5 +1,3 @@
-"""Views of the councils app: public pages, feeds and the secretariat's work area."""
-
-from councils.views import feeds, public, staff, staff_items
-
-__all__ = ["feeds", "public", "staff", "staff_items"]
+"""Views of the councils app: ``public`` pages, ``feeds`` (iCalendar, RSS), the
+secretariat's work area (``staff`` for meetings, ``staff_items`` for single items).
+urls.py imports the modules; nothing is re-exported here."""

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from core.access import Reader
+from core.front import sections_for
 from core.text import danish_slugify
 from core.views import municipality_from_slug
 from core.visibility import get_visible_or_404
@@ -196,6 +197,7 @@ def item_detail(request, municipality, meeting_id, number):
                 (str(meeting), meeting.get_absolute_url()),
                 (f"{item.number}. {item.shown_title()}", None),
             ],
+            "page_sections": sections_for("item", request, item),
         },
     )
 

@@ -6,7 +6,7 @@ in place; every form also works as a plain page without JavaScript.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from core.access import Reader
-from core.concurrency import EditConflict
-from core.views import municipality_from_slug
+from core.concurrency import EditConflict, after_conflict
+from core.front import sections_for
+from core.views import editor_municipality, is_htmx
 from core.visibility import get_visible_or_404
 from councils import services
 from councils.forms import (
@@ -41,18 +41,7 @@ HISTORY_FIELDS = [
 ]
 
 
-def _is_htmx(request):
-    return request.headers.get("HX-Request") == "true"
-
-
-def _staff(request, slug):
-    municipality = municipality_from_slug(request, slug)
-    if not Reader.of(request).is_editor(municipality):
-        raise PermissionDenied
-    return municipality
-
-
-def _meeting(request, municipality, meeting_id):
+def staff_meeting(request, municipality, meeting_id):
     return get_visible_or_404(
         Meeting.objects.filter(council__municipality=municipality).select_related(
             "council__municipality"
@@ -62,7 +51,7 @@ def _meeting(request, municipality, meeting_id):
     )
 
 
-def _item(request, municipality, meeting_id, item_id):
+def staff_item(request, municipality, meeting_id, item_id):
     return get_visible_or_404(
         AgendaItem.objects.filter(
             meeting_id=meeting_id, meeting__council__municipality=municipality
@@ -72,7 +61,7 @@ def _item(request, municipality, meeting_id, item_id):
     )
 
 
-def _crumbs(municipality, *rest):
+def staff_crumbs(municipality, *rest):
     return [
         (_("Arbejdsrum"), reverse("core:staff_home")),
         (_("Møder i %(name)s") % {"name": municipality.name}, _meetings_url(municipality)),
@@ -84,13 +73,13 @@ def _meetings_url(municipality):
     return reverse("councils:staff_meetings", args=[municipality.slug])
 
 
-def _meeting_url(meeting):
+def meeting_staff_url(meeting):
     return reverse("councils:staff_meeting", args=[meeting.council.municipality.slug, meeting.pk])
 
 
 @login_required
 def meetings(request, municipality):
-    municipality = _staff(request, municipality)
+    municipality = editor_municipality(request, municipality)
     meetings = (
         Meeting.objects.visible_to(request.user)
         .filter(council__municipality=municipality)
@@ -113,7 +102,7 @@ def meetings(request, municipality):
 
 @login_required
 def meeting_create(request, municipality):
-    municipality = _staff(request, municipality)
+    municipality = editor_municipality(request, municipality)
     form = MeetingCreateForm(request.POST or None, municipality=municipality)
     if request.method == "POST" and form.is_valid():
         try:
@@ -128,7 +117,7 @@ def meeting_create(request, municipality):
             form.add_error(None, error)
         else:
             messages.success(request, _("Mødet er oprettet."))
-            return redirect(_meeting_url(meeting))
+            return redirect(meeting_staff_url(meeting))
     return render(
         request,
         "councils/staff/meeting_form.html",
@@ -136,7 +125,7 @@ def meeting_create(request, municipality):
             "municipality": municipality,
             "form": form,
             "heading": _("Opret møde"),
-            "breadcrumbs": _crumbs(municipality, (_("Opret møde"), None)),
+            "breadcrumbs": staff_crumbs(municipality, (_("Opret møde"), None)),
         },
     )
 
@@ -153,15 +142,16 @@ def _meeting_context(request, municipality, meeting, **extra):
         "meeting": meeting,
         "items": items,
         "add_form": extra.pop("add_form", None) or ItemAddForm(prefix="nyt"),
-        "breadcrumbs": _crumbs(municipality, (str(meeting), None)),
+        "breadcrumbs": staff_crumbs(municipality, (str(meeting), None)),
+        "page_sections": sections_for("meeting_staff", request, meeting),
         **extra,
     }
 
 
 @login_required
 def meeting_detail(request, municipality, meeting_id):
-    municipality = _staff(request, municipality)
-    meeting = _meeting(request, municipality, meeting_id)
+    municipality = editor_municipality(request, municipality)
+    meeting = staff_meeting(request, municipality, meeting_id)
     return render(
         request, "councils/staff/meeting.html", _meeting_context(request, municipality, meeting)
     )
@@ -169,25 +159,24 @@ def meeting_detail(request, municipality, meeting_id):
 
 @login_required
 def meeting_edit(request, municipality, meeting_id):
-    municipality = _staff(request, municipality)
-    meeting = _meeting(request, municipality, meeting_id)
+    municipality = editor_municipality(request, municipality)
+    meeting = staff_meeting(request, municipality, meeting_id)
     form = MeetingForm(request.POST or None, instance=meeting)
+    conflict = []
     if request.method == "POST" and form.is_valid():
         try:
             services.meeting_update(
                 meeting=form.instance, expected_revision=form.cleaned_data["revision"]
             )
-        except EditConflict as conflict:
-            data = request.POST.copy()
-            data["revision"] = conflict.current.revision
-            form = MeetingForm(data, instance=Meeting.objects.get(pk=meeting.pk))
-            form.is_valid()
-            form.conflict_error()
+        except EditConflict as clash:
+            form, conflict = after_conflict(
+                form, clash, lambda data, saved: MeetingForm(data, instance=saved)
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.success(request, _("Mødet er gemt."))
-            return redirect(_meeting_url(meeting))
+            return redirect(meeting_staff_url(meeting))
     return render(
         request,
         "councils/staff/meeting_form.html",
@@ -195,9 +184,10 @@ def meeting_edit(request, municipality, meeting_id):
             "municipality": municipality,
             "form": form,
             "meeting": meeting,
+            "conflict": conflict,
             "heading": _("Rediger møde"),
-            "breadcrumbs": _crumbs(
-                municipality, (str(meeting), _meeting_url(meeting)), (_("Rediger"), None)
+            "breadcrumbs": staff_crumbs(
+                municipality, (str(meeting), meeting_staff_url(meeting)), (_("Rediger"), None)
             ),
         },
     )
@@ -220,8 +210,8 @@ STATUS_ACTIONS = {
 @login_required
 @require_POST
 def meeting_status(request, municipality, meeting_id):
-    municipality = _staff(request, municipality)
-    meeting = _meeting(request, municipality, meeting_id)
+    municipality = editor_municipality(request, municipality)
+    meeting = staff_meeting(request, municipality, meeting_id)
     action = STATUS_ACTIONS.get(request.POST.get("action"))
     if action is None:
         raise Http404
@@ -233,14 +223,14 @@ def meeting_status(request, municipality, meeting_id):
             messages.error(request, text)
     else:
         messages.success(request, done)
-    return redirect(_meeting_url(meeting))
+    return redirect(meeting_staff_url(meeting))
 
 
 @login_required
 @require_POST
 def item_add(request, municipality, meeting_id):
-    municipality = _staff(request, municipality)
-    meeting = _meeting(request, municipality, meeting_id)
+    municipality = editor_municipality(request, municipality)
+    meeting = staff_meeting(request, municipality, meeting_id)
     form = ItemAddForm(request.POST, prefix="nyt")
     if form.is_valid():
         try:
@@ -249,7 +239,7 @@ def item_add(request, municipality, meeting_id):
             form.add_error(None, error)
         else:
             messages.success(request, _("Punktet er tilføjet."))
-            return redirect(_meeting_url(meeting) + "#punkter")
+            return redirect(meeting_staff_url(meeting) + "#punkter")
     return render(
         request,
         "councils/staff/meeting.html",
@@ -261,8 +251,8 @@ def item_add(request, municipality, meeting_id):
 @login_required
 @require_POST
 def item_move(request, municipality, meeting_id, item_id):
-    municipality = _staff(request, municipality)
-    item = _item(request, municipality, meeting_id, item_id)
+    municipality = editor_municipality(request, municipality)
+    item = staff_item(request, municipality, meeting_id, item_id)
     offset = -1 if request.POST.get("direction") == "up" else 1
     try:
         services.item_move(item=item, offset=offset)
@@ -270,19 +260,19 @@ def item_move(request, municipality, meeting_id, item_id):
         for text in error.messages:
             messages.error(request, text)
     meeting = item.meeting
-    if _is_htmx(request):
+    if is_htmx(request):
         return render(
             request,
             "councils/staff/_item_list.html",
             _meeting_context(request, municipality, meeting),
         )
-    return redirect(_meeting_url(meeting) + "#punkter")
+    return redirect(meeting_staff_url(meeting) + "#punkter")
 
 
 @login_required
 def attendance(request, municipality, meeting_id):
-    municipality = _staff(request, municipality)
-    meeting = _meeting(request, municipality, meeting_id)
+    municipality = editor_municipality(request, municipality)
+    meeting = staff_meeting(request, municipality, meeting_id)
     on = meeting.starts_at.date()
     people = [
         membership.person
@@ -298,7 +288,7 @@ def attendance(request, municipality, meeting_id):
             if status:
                 services.attendance_record(meeting=meeting, person=person, status=status)
         messages.success(request, _("Fremmødet er gemt."))
-        return redirect(_meeting_url(meeting))
+        return redirect(meeting_staff_url(meeting))
     return render(
         request,
         "councils/staff/attendance.html",
@@ -306,8 +296,8 @@ def attendance(request, municipality, meeting_id):
             "municipality": municipality,
             "meeting": meeting,
             "form": form,
-            "breadcrumbs": _crumbs(
-                municipality, (str(meeting), _meeting_url(meeting)), (_("Fremmøde"), None)
+            "breadcrumbs": staff_crumbs(
+                municipality, (str(meeting), meeting_staff_url(meeting)), (_("Fremmøde"), None)
             ),
         },
     )

@@ -7,9 +7,9 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from core.concurrency import EditConflict
-from core.diff import record_diff, word_diff
-from core.sanitize import html_to_text
+from core.concurrency import EditConflict, after_conflict
+from core.diff import record_diff
+from core.views import editor_municipality, is_htmx
 from councils import services
 from councils.forms import (
     AttachmentForm,
@@ -18,38 +18,18 @@ from councils.forms import (
     GuestForm,
     ItemForm,
 )
-from councils.models import AgendaItem
 from councils.views.staff import (
     HISTORY_FIELDS,
-    _crumbs,
-    _is_htmx,
-    _item,
-    _meeting_url,
-    _staff,
+    meeting_staff_url,
+    staff_crumbs,
+    staff_item,
 )
-
-
-def _conflict_rows(form, current):
-    rows = []
-    for name in ItemForm.TEXT_FIELDS:
-        mine = form.data.get(name, "")
-        saved = getattr(current, name) or ""
-        if html_to_text(mine) != html_to_text(saved):
-            rows.append(
-                {
-                    "label": AgendaItem._meta.get_field(name).verbose_name,
-                    "mine": mine,
-                    "saved": saved,
-                    "diff": word_diff(html_to_text(saved), html_to_text(mine)),
-                }
-            )
-    return rows
 
 
 @login_required
 def item_edit(request, municipality, meeting_id, item_id):
-    municipality = _staff(request, municipality)
-    item = _item(request, municipality, meeting_id, item_id)
+    municipality = editor_municipality(request, municipality)
+    item = staff_item(request, municipality, meeting_id, item_id)
     meeting = item.meeting
     if meeting.minutes_are_public:
         return redirect("councils:staff_item_correct", municipality.slug, meeting.pk, item.pk)
@@ -60,47 +40,38 @@ def item_edit(request, municipality, meeting_id, item_id):
             item = services.item_update(
                 item=form.instance, expected_revision=form.cleaned_data["revision"]
             )
-        except EditConflict as error:
-            # Keep what the user typed, show the saved text beside it, and take the new
-            # revision so that saving again is a deliberate overwrite.
-            saved = error.current
-            data = request.POST.copy()
-            data["revision"] = saved.revision
-            # A fresh copy for the form: validating it writes the user's text onto it.
-            form = ItemForm(
-                data,
-                instance=AgendaItem.objects.get(pk=saved.pk),
-                auto_id=f"punkt{saved.pk}_%s",
+        except EditConflict as clash:
+            form, conflict = after_conflict(
+                form,
+                clash,
+                lambda data, saved: ItemForm(data, instance=saved, auto_id=f"punkt{saved.pk}_%s"),
             )
-            form.is_valid()
-            form.conflict_error()
-            conflict = _conflict_rows(form, saved)
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            if _is_htmx(request):
+            if is_htmx(request):
                 return render(
                     request,
                     "councils/staff/_item_row.html",
                     {"item": item, "meeting": meeting, "municipality": municipality},
                 )
             messages.success(request, _("Punktet er gemt."))
-            return redirect(_meeting_url(meeting) + f"#punkt-{item.pk}")
+            return redirect(meeting_staff_url(meeting) + f"#punkt-{item.pk}")
     context = {
         "municipality": municipality,
         "meeting": meeting,
         "item": item,
         "form": form,
         "conflict": conflict,
-        "breadcrumbs": _crumbs(
+        "breadcrumbs": staff_crumbs(
             municipality,
-            (str(meeting), _meeting_url(meeting)),
+            (str(meeting), meeting_staff_url(meeting)),
             (_("Punkt %(number)s") % {"number": item.number}, None),
         ),
     }
     status = 409 if conflict else (400 if form.errors else 200)
     template = "councils/staff/item.html"
-    if _is_htmx(request):
+    if is_htmx(request):
         # htmx swaps only 2xx answers; the form with its errors must still replace the row.
         template, status = "councils/staff/_item_form.html", 200
     return render(request, template, context, status=status)
@@ -109,8 +80,8 @@ def item_edit(request, municipality, meeting_id, item_id):
 @login_required
 def item_row(request, municipality, meeting_id, item_id):
     """The item's row, for htmx "Annuller"."""
-    municipality = _staff(request, municipality)
-    item = _item(request, municipality, meeting_id, item_id)
+    municipality = editor_municipality(request, municipality)
+    item = staff_item(request, municipality, meeting_id, item_id)
     return render(
         request,
         "councils/staff/_item_row.html",
@@ -120,8 +91,8 @@ def item_row(request, municipality, meeting_id, item_id):
 
 @login_required
 def item_correct(request, municipality, meeting_id, item_id):
-    municipality = _staff(request, municipality)
-    item = _item(request, municipality, meeting_id, item_id)
+    municipality = editor_municipality(request, municipality)
+    item = staff_item(request, municipality, meeting_id, item_id)
     meeting = item.meeting
     form = CorrectionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -137,7 +108,7 @@ def item_correct(request, municipality, meeting_id, item_id):
             form.add_error(None, error)
         else:
             messages.success(request, _("Rettelsen er registreret."))
-            return redirect(_meeting_url(meeting) + f"#punkt-{item.pk}")
+            return redirect(meeting_staff_url(meeting) + f"#punkt-{item.pk}")
     return render(
         request,
         "councils/staff/item_correct.html",
@@ -146,9 +117,9 @@ def item_correct(request, municipality, meeting_id, item_id):
             "meeting": meeting,
             "item": item,
             "form": form,
-            "breadcrumbs": _crumbs(
+            "breadcrumbs": staff_crumbs(
                 municipality,
-                (str(meeting), _meeting_url(meeting)),
+                (str(meeting), meeting_staff_url(meeting)),
                 (_("Ret punkt %(number)s") % {"number": item.number}, None),
             ),
         },
@@ -157,8 +128,8 @@ def item_correct(request, municipality, meeting_id, item_id):
 
 @login_required
 def item_history(request, municipality, meeting_id, item_id):
-    municipality = _staff(request, municipality)
-    item = _item(request, municipality, meeting_id, item_id)
+    municipality = editor_municipality(request, municipality)
+    item = staff_item(request, municipality, meeting_id, item_id)
     versions = list(item.history.select_related("history_user").order_by("-history_date"))
     by_id = {str(version.history_id): version for version in versions}
     diff = None
@@ -182,9 +153,9 @@ def item_history(request, municipality, meeting_id, item_id):
             "newer": newer,
             "selected_a": a,
             "selected_b": b,
-            "breadcrumbs": _crumbs(
+            "breadcrumbs": staff_crumbs(
                 municipality,
-                (str(item.meeting), _meeting_url(item.meeting)),
+                (str(item.meeting), meeting_staff_url(item.meeting)),
                 (_("Historik for punkt %(number)s") % {"number": item.number}, None),
             ),
         },
@@ -193,8 +164,8 @@ def item_history(request, municipality, meeting_id, item_id):
 
 @login_required
 def attachment_upload(request, municipality, meeting_id, item_id):
-    municipality = _staff(request, municipality)
-    item = _item(request, municipality, meeting_id, item_id)
+    municipality = editor_municipality(request, municipality)
+    item = staff_item(request, municipality, meeting_id, item_id)
     form = AttachmentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -211,7 +182,7 @@ def attachment_upload(request, municipality, meeting_id, item_id):
             form.add_error(None, error)
         else:
             messages.success(request, _("Bilaget er vedhæftet."))
-            return redirect(_meeting_url(item.meeting) + f"#punkt-{item.pk}")
+            return redirect(meeting_staff_url(item.meeting) + f"#punkt-{item.pk}")
     return render(
         request,
         "councils/staff/attachment_form.html",
@@ -220,9 +191,9 @@ def attachment_upload(request, municipality, meeting_id, item_id):
             "meeting": item.meeting,
             "item": item,
             "form": form,
-            "breadcrumbs": _crumbs(
+            "breadcrumbs": staff_crumbs(
                 municipality,
-                (str(item.meeting), _meeting_url(item.meeting)),
+                (str(item.meeting), meeting_staff_url(item.meeting)),
                 (_("Vedhæft bilag til punkt %(number)s") % {"number": item.number}, None),
             ),
         },
@@ -233,8 +204,8 @@ def attachment_upload(request, municipality, meeting_id, item_id):
 @login_required
 def item_extras(request, municipality, meeting_id, item_id):
     """Guests taking part in the item and follow-ups decided at it."""
-    municipality = _staff(request, municipality)
-    item = _item(request, municipality, meeting_id, item_id)
+    municipality = editor_municipality(request, municipality)
+    item = staff_item(request, municipality, meeting_id, item_id)
     guest_form = GuestForm(prefix="guest")
     follow_up_form = FollowUpForm(prefix="followup", municipality=municipality)
     status = 200
@@ -270,9 +241,9 @@ def item_extras(request, municipality, meeting_id, item_id):
             "follow_ups": item.follow_ups.prefetch_related("members", "support"),
             "guest_form": guest_form,
             "follow_up_form": follow_up_form,
-            "breadcrumbs": _crumbs(
+            "breadcrumbs": staff_crumbs(
                 municipality,
-                (str(item.meeting), _meeting_url(item.meeting)),
+                (str(item.meeting), meeting_staff_url(item.meeting)),
                 (_("Deltagere og opfølgning, punkt %(number)s") % {"number": item.number}, None),
             ),
         },

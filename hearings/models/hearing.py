@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from core.access import Reader
 from core.fields import RichTextField
 from core.models import TrackedModel
+from core.transitions import Transitions
 from core.visibility import VisibilityQuerySet
 from hearings.models.parties import ConsultedParty
 
@@ -42,8 +43,17 @@ class Hearing(TrackedModel):
         PROCESSED = "processed", _("behandlet")
         REPORT_PUBLISHED = "report_published", _("høringsnotat offentliggjort")
 
-    # The order the states follow; each step is one service (hearing_open, hearing_close …).
-    ORDER = [State.PLANNED, State.OPEN, State.CLOSED, State.PROCESSED, State.REPORT_PUBLISHED]
+    # One way through; each step is one service (hearing_open, hearing_close …).
+    TRANSITIONS = Transitions(
+        "state",
+        {
+            State.PLANNED: {State.OPEN},
+            State.OPEN: {State.CLOSED},
+            State.CLOSED: {State.PROCESSED},
+            State.PROCESSED: {State.REPORT_PUBLISHED},
+        },
+        refused=_("Høringen er %(from)s og kan ikke skifte til %(to)s."),
+    )
     # From PROCESSED on, the published responses (and their remarks) are public.
     RESPONSES_PUBLIC = (State.PROCESSED, State.REPORT_PUBLISHED)
 

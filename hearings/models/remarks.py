@@ -144,10 +144,6 @@ class Remark(TrackedModel):
         return self.commitment or self.goal or self.focus_area
 
     @property
-    def is_handled(self):
-        return bool(self.outcome)
-
-    @property
     def outcome_variant(self):
         return {
             self.Outcome.CHANGES_TEXT: "success",

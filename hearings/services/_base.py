@@ -8,12 +8,5 @@ from django.utils import timezone
 DEFAULT_PERSONAL_DATA_DAYS = 183
 
 
-def _save(instance, reason):
-    instance._change_reason = reason
-    instance.full_clean()
-    instance.save()
-    return instance
-
-
 def _today():
     return timezone.localdate()

@@ -10,13 +10,14 @@ from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.concurrency import tracked_save
 from hearings.models import (
     Acknowledgement,
     Hearing,
     HearingParty,
     Response,
 )
-from hearings.services._base import _save, _today
+from hearings.services._base import _today
 
 
 def hearing_tracker(*, hearing: Hearing, today: datetime.date | None = None):
@@ -78,7 +79,7 @@ def party_remind(
     )
     row.reminded_at = timezone.now()
     row.reminder_count += 1
-    return _save(row, _("Påmindelse sendt af %(user)s") % {"user": sent_by})
+    return tracked_save(row, reason=_("Påmindelse sendt af %(user)s") % {"user": sent_by})
 
 
 @transaction.atomic
@@ -107,7 +108,7 @@ def acknowledgement_send(
             settings.DEFAULT_FROM_EMAIL,
             [responder.email],
         )
-    return _save(
+    return tracked_save(
         Acknowledgement(
             response=response,
             sent_at=sent_at or timezone.now(),
@@ -115,7 +116,7 @@ def acknowledgement_send(
             text=text.strip(),
             sent_by=sent_by,
         ),
-        _("Kvittering sendt"),
+        reason=_("Kvittering sendt"),
     )
 
 

@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.concurrency import tracked_save
+from core.transitions import transition
 from hearings.models import (
     ConsultedParty,
     Hearing,
@@ -14,7 +16,7 @@ from hearings.models import (
     Remark,
     Response,
 )
-from hearings.services._base import DEFAULT_PERSONAL_DATA_DAYS, _save, _today
+from hearings.services._base import DEFAULT_PERSONAL_DATA_DAYS, _today
 
 
 @transaction.atomic
@@ -33,7 +35,7 @@ def hearing_create(
 ) -> Hearing:
     if version is not None and version.policy_id != policy.pk:
         raise ValidationError({"version": _("Versionen hører ikke til politikken.")})
-    hearing = _save(
+    hearing = tracked_save(
         Hearing(
             policy=policy,
             version=version,
@@ -46,7 +48,7 @@ def hearing_create(
             or closes_on + datetime.timedelta(days=DEFAULT_PERSONAL_DATA_DAYS),
             is_demo=is_demo,
         ),
-        _("Høring oprettet"),
+        reason=_("Høring oprettet"),
     )
     hearing_set_parties(hearing=hearing, parties=parties)
     return hearing
@@ -70,7 +72,9 @@ def hearing_set_parties(*, hearing: Hearing, parties: Iterable[ConsultedParty]) 
     existing = set(hearing.parties.values_list("party_id", flat=True))
     for party_id, party in wanted.items():
         if party_id not in existing:
-            _save(HearingParty(hearing=hearing, party=party), _("Høringspart tilføjet"))
+            tracked_save(
+                HearingParty(hearing=hearing, party=party), reason=_("Høringspart tilføjet")
+            )
     return hearing_warnings(hearing=hearing)
 
 
@@ -85,15 +89,9 @@ def hearing_warnings(*, hearing: Hearing) -> list[str]:
     return warnings
 
 
-def _transition(hearing: Hearing, expected: str, target: str, reason: str) -> Hearing:
+def _move(hearing: Hearing, target: str, reason: str) -> Hearing:
     hearing = Hearing.objects.select_for_update().get(pk=hearing.pk)
-    if hearing.state != expected:
-        raise ValidationError(
-            _("Høringen er %(state)s og kan ikke skifte til %(target)s.")
-            % {"state": hearing.get_state_display(), "target": Hearing.State(target).label}
-        )
-    hearing.state = target
-    return _save(hearing, reason)
+    return transition(hearing, to=target, reason=reason)
 
 
 @transaction.atomic
@@ -105,7 +103,7 @@ def hearing_open(*, hearing: Hearing, today: datetime.date | None = None) -> Hea
         raise ValidationError(
             _("Høringen åbner først %(date)s.") % {"date": f"{hearing.opens_on:%d.%m.%Y}"}
         )
-    hearing = _transition(hearing, Hearing.State.PLANNED, Hearing.State.OPEN, _("Høring åbnet"))
+    hearing = _move(hearing, Hearing.State.OPEN, _("Høring åbnet"))
     HearingParty.objects.filter(hearing=hearing, invited_on__isnull=True).update(invited_on=today)
     return hearing
 
@@ -118,7 +116,7 @@ def hearing_close(*, hearing: Hearing, today: datetime.date | None = None) -> He
             _("Høringsfristen er %(date)s; høringen kan først lukkes dagen efter.")
             % {"date": f"{hearing.closes_on:%d.%m.%Y}"}
         )
-    return _transition(hearing, Hearing.State.OPEN, Hearing.State.CLOSED, _("Høring afsluttet"))
+    return _move(hearing, Hearing.State.CLOSED, _("Høring afsluttet"))
 
 
 @transaction.atomic
@@ -128,23 +126,16 @@ def hearing_mark_processed(*, hearing: Hearing) -> Hearing:
         raise ValidationError(
             _("%(count)d bemærkninger mangler at blive besvaret.") % {"count": unhandled}
         )
-    return _transition(
-        hearing, Hearing.State.CLOSED, Hearing.State.PROCESSED, _("Høringssvar behandlet")
-    )
+    return _move(hearing, Hearing.State.PROCESSED, _("Høringssvar behandlet"))
 
 
 @transaction.atomic
 def hearing_publish_report(*, hearing: Hearing) -> Hearing:
-    return _transition(
-        hearing,
-        Hearing.State.PROCESSED,
-        Hearing.State.REPORT_PUBLISHED,
-        _("Høringsnotat offentliggjort"),
-    )
+    return _move(hearing, Hearing.State.REPORT_PUBLISHED, _("Høringsnotat offentliggjort"))
 
 
 @transaction.atomic
 def hearing_set_summary(*, hearing: Hearing, summary: str) -> Hearing:
     """Record the municipality's overall summary of how the hearing went."""
     hearing.summary = summary
-    return _save(hearing, _("Opsummering af høringen opdateret"))
+    return tracked_save(hearing, reason=_("Opsummering af høringen opdateret"))

@@ -6,9 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_update_with_history
 
-from core.concurrency import save_if_unchanged
+from core.concurrency import tracked_save, tracked_save_many
 from hearings.models import (
     InternalNote,
     Remark,
@@ -17,7 +16,6 @@ from hearings.models import (
     Response,
     Theme,
 )
-from hearings.services._base import _save
 
 
 def _target_label(*, goal=None, focus_area=None, commitment=None) -> str:
@@ -52,7 +50,7 @@ def remark_add(
     if commitment is not None and commitment.goal.policy_id != policy_id:
         raise ValidationError(_("Bemærkningen skal knyttes til høringens politik."))
     position = response.remarks.count() + 1
-    remark = _save(
+    remark = tracked_save(
         Remark(
             response=response,
             position=position,
@@ -63,7 +61,7 @@ def remark_add(
             commitment=commitment,
             target_label=_target_label(goal=goal, focus_area=focus_area, commitment=commitment),
         ),
-        _("Bemærkning udskilt fra svaret"),
+        reason=_("Bemærkning udskilt fra svaret"),
     )
     remark_set_themes(remark=remark, themes=themes, tagged_by=tagged_by)
     return remark
@@ -114,7 +112,11 @@ def remark_handle(
     changed_anchor: str = "",
     expected_revision: int | None = None,
 ) -> Remark:
-    """Classify a remark and give the administration's answer (both required)."""
+    """Classify a remark and give the administration's answer (both required).
+
+    ``expected_revision``: the revision the answer form was built from. The one service
+    that may leave it out (None) is the first answer to a remark the same caller has just
+    split out (the demo loader), where nobody else can have answered it."""
     if outcome not in Remark.Outcome.values:
         raise ValidationError({"outcome": _("Vælg hvad der sker med bemærkningen.")})
     _apply_handling(
@@ -127,13 +129,11 @@ def remark_handle(
         user=user,
         now=timezone.now(),
     )
-    remark._change_reason = _("Bemærkning besvaret: %(outcome)s") % {
-        "outcome": Remark.Outcome(outcome).label
-    }
-    if expected_revision is not None:
-        return save_if_unchanged(remark, expected_revision=expected_revision)
-    remark.save()
-    return remark
+    return tracked_save(
+        remark,
+        reason=_("Bemærkning besvaret: %(outcome)s") % {"outcome": Remark.Outcome(outcome).label},
+        expected_revision=expected_revision,
+    )
 
 
 def render_answer_template(template: str, remark: Remark) -> str:
@@ -176,18 +176,13 @@ def remarks_handle_bulk(
             user=user,
             now=now,
         )
-        remark.revision += 1
-        remark._change_reason = _("Besvaret samlet")
         changed.append(remark)
-    if changed:
-        bulk_update_with_history(
-            changed,
-            Remark,
-            ["outcome", "answer", "reason", "handled_by", "handled_at", "revision", "updated_at"],
-            batch_size=500,
-            default_user=user,
-            default_change_reason=_("Besvaret samlet"),
-        )
+    tracked_save_many(
+        changed,
+        fields=["outcome", "answer", "reason", "handled_by", "handled_at"],
+        reason=_("Besvaret samlet"),
+        user=user,
+    )
     return len(changed)
 
 
@@ -200,4 +195,6 @@ def remark_mark_read(*, remark: Remark, user, read: bool = True) -> None:
 
 @transaction.atomic
 def internal_note_add(*, remark: Remark, author, text: str) -> InternalNote:
-    return _save(InternalNote(remark=remark, author=author, text=text.strip()), _("Note skrevet"))
+    return tracked_save(
+        InternalNote(remark=remark, author=author, text=text.strip()), reason=_("Note skrevet")
+    )

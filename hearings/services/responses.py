@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.concurrency import save_if_unchanged
+from core.concurrency import tracked_save
 from core.jobs import job_enqueue
 from hearings.models import (
     ConsultedParty,
@@ -18,7 +18,7 @@ from hearings.models import (
     Response,
     ResponseAttachment,
 )
-from hearings.services._base import _save, _today
+from hearings.services._base import _today
 
 
 def _next_reference(hearing: Hearing) -> str:
@@ -35,7 +35,7 @@ def responder_for_party(*, party: ConsultedParty) -> Responder:
     """The one responder row of a consulted body, reused across hearings."""
     responder = Responder.objects.filter(party=party, kind=Responder.Kind.CONSULTED_BODY).first()
     if responder is None:
-        responder = _save(
+        responder = tracked_save(
             Responder(
                 municipality_id=party.municipality_id,
                 kind=Responder.Kind.CONSULTED_BODY,
@@ -43,14 +43,14 @@ def responder_for_party(*, party: ConsultedParty) -> Responder:
                 name=party.name,
                 email=party.contact_email,
             ),
-            _("Afsender oprettet"),
+            reason=_("Afsender oprettet"),
         )
     return responder
 
 
 def _attach(response: Response, files) -> None:
     for upload in files or ():
-        _save(
+        tracked_save(
             ResponseAttachment(
                 response=response,
                 file=upload,
@@ -60,7 +60,7 @@ def _attach(response: Response, files) -> None:
                 or "application/octet-stream",
                 size=upload.size,
             ),
-            _("Bilag tilføjet"),
+            reason=_("Bilag tilføjet"),
         )
 
 
@@ -99,7 +99,7 @@ def response_register(
                 )
             }
         )
-    response = _save(
+    response = tracked_save(
         Response(
             hearing=hearing,
             responder=responder,
@@ -116,7 +116,7 @@ def response_register(
             registered_by=registered_by,
             is_demo=is_demo,
         ),
-        _("Sent svar registreret: %(reason)s") % {"reason": late_override_reason}
+        reason=_("Sent svar registreret: %(reason)s") % {"reason": late_override_reason}
         if late_override_reason
         else _("Svar registreret"),
     )
@@ -142,7 +142,7 @@ def response_submit_citizen(
     hearing = Hearing.objects.select_for_update().get(pk=hearing.pk)
     if not hearing.accepts_citizens(today):
         raise ValidationError(_("Høringen modtager ikke svar fra borgere nu."))
-    responder = _save(
+    responder = tracked_save(
         Responder(
             municipality_id=hearing.policy.municipality_id,
             kind=Responder.Kind.CITIZEN,
@@ -150,9 +150,9 @@ def response_submit_citizen(
             organisation=organisation.strip(),
             email=email.strip(),
         ),
-        _("Borger har svaret via webformular"),
+        reason=_("Borger har svaret via webformular"),
     )
-    response = _save(
+    response = tracked_save(
         Response(
             hearing=hearing,
             responder=responder,
@@ -162,7 +162,7 @@ def response_submit_citizen(
             text=text.strip(),
             publication_consent=publication_consent,
         ),
-        _("Svar modtaget via webformular"),
+        reason=_("Svar modtaget via webformular"),
     )
     _attach(response, [attachment] if attachment else [])
     job_enqueue(task_name="hearings.tasks.send_response_receipt", args=[response.pk])
@@ -208,13 +208,12 @@ def response_set_publication(
     withheld: bool,
     confidential: bool,
     summary: str | None = None,
-    expected_revision: int | None = None,
+    expected_revision: int,
 ) -> Response:
     response.withheld = withheld
     response.confidential = confidential
     if summary is not None:
         response.summary = summary
-    response._change_reason = _("Offentliggørelse ændret")
-    if expected_revision is None:
-        return _save(response, _("Offentliggørelse ændret"))
-    return save_if_unchanged(response, expected_revision=expected_revision)
+    return tracked_save(
+        response, reason=_("Offentliggørelse ændret"), expected_revision=expected_revision
+    )

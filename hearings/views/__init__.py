@@ -1,6 +1,3 @@
-"""Views of the hearings app: public pages, the secretariat's work area and the council's
-review."""
-
-from hearings.views import public, review, staff, staff_responses
-
-__all__ = ["public", "review", "staff", "staff_responses"]
+"""Views of the hearings app: ``public`` pages and the citizens' form, the secretariat's
+work area (``staff`` for a hearing as a whole, ``staff_responses`` for responses and
+remarks) and the council's ``review``. urls.py imports the modules; nothing is re-exported."""

@@ -6,7 +6,6 @@ read marks are fetched in a fixed number of queries whatever the size of the hea
 """
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Prefetch, Q, Value, When
 from django.shortcuts import redirect, render
@@ -16,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.access import Reader
-from core.views import municipality_from_slug
+from core.views import is_htmx, municipality_from_slug
 from core.visibility import get_visible_or_404
 from hearings import services
 from hearings.filters import RemarkFilter
@@ -28,8 +27,7 @@ PAGE_SIZE = 50
 
 def _review_hearing(request, slug, pk):
     municipality = municipality_from_slug(request, slug)
-    if not Reader.of(request).is_insider(municipality):
-        raise PermissionDenied
+    Reader.of(request).require_insider(municipality)
     hearing = get_visible_or_404(
         Hearing.objects.for_municipality(municipality).select_related(
             "policy__municipality", "version"
@@ -151,7 +149,7 @@ def mark_read(request, municipality, pk, remark_pk):
     read = request.POST.get("read", "1") == "1"
     services.remark_mark_read(remark=remark, user=request.user, read=read)
     remark.is_read = read
-    if request.headers.get("HX-Request") == "true":
+    if is_htmx(request):
         return render(
             request,
             "hearings/review/_read_toggle.html",
@@ -175,7 +173,7 @@ def add_note(request, municipality, pk, remark_pk):
         services.internal_note_add(
             remark=remark, author=request.user, text=form.cleaned_data["text"]
         )
-    if request.headers.get("HX-Request") == "true":
+    if is_htmx(request):
         notes = InternalNote.objects.visible_to(request.user).filter(remark=remark)
         return render(
             request,

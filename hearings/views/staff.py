@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.access import Reader
-from core.views import municipality_from_slug
+from core.views import editor_municipality
 from core.visibility import get_visible_or_404
 from hearings import exports, services
 from hearings.forms import (
@@ -37,13 +37,6 @@ DEFAULT_ACKNOWLEDGEMENT = gettext_lazy(
 )
 
 
-def editor_municipality(request, slug):
-    municipality = municipality_from_slug(request, slug)
-    if not Reader.of(request).is_editor(municipality):
-        raise PermissionDenied
-    return municipality
-
-
 def staff_hearing(request, municipality, pk):
     queryset = Hearing.objects.for_municipality(municipality).select_related(
         "policy__municipality", "version"
@@ -64,10 +57,6 @@ def staff_crumbs(municipality, hearing=None, *extra):
     crumbs.extend(extra)
     crumbs[-1] = (crumbs[-1][0], None)
     return crumbs
-
-
-def is_htmx(request):
-    return request.headers.get("HX-Request") == "true"
 
 
 @login_required

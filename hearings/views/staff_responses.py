@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.concurrency import EditConflict
+from core.concurrency import EditConflict, after_conflict, tracked_save
+from core.views import editor_municipality, is_htmx
 from core.visibility import get_visible_or_404
 from hearings import services
 from hearings.filters import RemarkFilter
@@ -29,8 +30,6 @@ from hearings.models import (
 )
 from hearings.views.staff import (
     DEFAULT_ACKNOWLEDGEMENT,
-    editor_municipality,
-    is_htmx,
     staff_crumbs,
     staff_hearing,
 )
@@ -61,9 +60,7 @@ def staff_register(request, municipality, pk):
                     phone=data["phone"],
                     address=data["address"],
                 )
-                responder.full_clean()
-                responder._change_reason = _("Afsender registreret")
-                responder.save()
+                tracked_save(responder, reason=_("Afsender registreret"))
             response = services.response_register(
                 hearing=hearing,
                 responder=responder,
@@ -119,6 +116,7 @@ def staff_response(request, municipality, pk, response_pk):
     sections = services.draft_sections(hearing.policy, hearing.version)
     publication_form = PublicationForm(instance=response, prefix="pub")
     add_form = RemarkAddForm(hearing=hearing, sections=sections, prefix="add")
+    conflict = []
     if request.method == "POST" and request.POST.get("form") == "publication":
         publication_form = PublicationForm(request.POST, instance=response, prefix="pub")
         if publication_form.is_valid():
@@ -130,8 +128,12 @@ def staff_response(request, municipality, pk, response_pk):
                     summary=publication_form.cleaned_data["summary"],
                     expected_revision=publication_form.cleaned_data["revision"],
                 )
-            except EditConflict:
-                publication_form.conflict_error()
+            except EditConflict as clash:
+                publication_form, conflict = after_conflict(
+                    publication_form,
+                    clash,
+                    lambda data, saved: PublicationForm(data, instance=saved, prefix="pub"),
+                )
             else:
                 messages.success(request, _("Gemt."))
                 return redirect(response.get_staff_url())
@@ -164,12 +166,45 @@ def staff_response(request, municipality, pk, response_pk):
             else:
                 messages.success(request, _("Kvitteringen er sendt."))
         return redirect(response.get_staff_url())
+    return _response_page(
+        request,
+        municipality,
+        hearing,
+        response,
+        publication_form=publication_form,
+        publication_conflict=conflict,
+        add_form=add_form,
+    )
+
+
+def _response_page(
+    request,
+    municipality,
+    hearing,
+    response,
+    *,
+    publication_form=None,
+    publication_conflict=(),
+    add_form=None,
+    handled=None,
+    status=200,
+):
+    """The response page; ``handled`` is (remark, form, conflict) of one remark's answer
+    that is shown again (with the user's input) instead of a fresh form."""
     remarks = list(
         response.remarks.select_related("goal", "focus_area", "commitment", "handled_by")
         .prefetch_related("themes")
         .order_by("position", "id")
     )
-    items = [(remark, RemarkHandleForm(remark=remark)) for remark in remarks]
+    items = []
+    for remark in remarks:
+        if handled is not None and handled[0].pk == remark.pk:
+            items.append(handled)
+        else:
+            items.append((remark, RemarkHandleForm(remark=remark), []))
+    if add_form is None:
+        sections = services.draft_sections(hearing.policy, hearing.version)
+        add_form = RemarkAddForm(hearing=hearing, sections=sections, prefix="add")
     return render(
         request,
         "hearings/staff/response.html",
@@ -180,7 +215,9 @@ def staff_response(request, municipality, pk, response_pk):
             "items": items,
             "attachments": response.attachments.all(),
             "acknowledgements": response.acknowledgements.select_related("sent_by"),
-            "publication_form": publication_form,
+            "publication_form": publication_form
+            or PublicationForm(instance=response, prefix="pub"),
+            "conflict": publication_conflict,
             "add_form": add_form,
             "ack_form": AcknowledgementForm(
                 prefix="ack",
@@ -191,12 +228,16 @@ def staff_response(request, municipality, pk, response_pk):
             ),
             "breadcrumbs": staff_crumbs(municipality, hearing, (response.reference, None)),
         },
+        status=status,
     )
 
 
 @login_required
 @require_POST
 def staff_remark_handle(request, municipality, pk, remark_pk):
+    """Answer one remark: swapped in place by htmx, or the whole response page without
+    JavaScript. A failed save (an error, or a colleague who answered first) shows the form
+    again with what was typed, and after a conflict the saved answer beside it."""
     municipality = editor_municipality(request, municipality)
     hearing = staff_hearing(request, municipality, pk)
     remark = get_visible_or_404(
@@ -207,6 +248,7 @@ def staff_remark_handle(request, municipality, pk, remark_pk):
         pk=remark_pk,
     )
     form = RemarkHandleForm(request.POST, remark=remark)
+    conflict = []
     saved = False
     if form.is_valid():
         try:
@@ -223,9 +265,11 @@ def staff_remark_handle(request, municipality, pk, remark_pk):
             services.remark_set_themes(
                 remark=remark, themes=form.cleaned_data["themes"], tagged_by=request.user
             )
-        except EditConflict as conflict:
-            remark = conflict.current
-            form.conflict_error()
+        except EditConflict as clash:
+            form, conflict = after_conflict(
+                form, clash, lambda data, current: RemarkHandleForm(data, remark=current)
+            )
+            remark = clash.current
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -239,6 +283,7 @@ def staff_remark_handle(request, municipality, pk, remark_pk):
             {
                 "remark": remark,
                 "form": form,
+                "conflict": conflict,
                 "hearing": hearing,
                 "saved": saved,
                 "municipality": municipality,
@@ -247,12 +292,15 @@ def staff_remark_handle(request, municipality, pk, remark_pk):
     if saved:
         messages.success(request, _("Bemærkningen er besvaret."))
         return redirect(remark.response.get_staff_url() + f"#bemaerkning-{remark.pk}")
-    for field, errors in form.errors.items():
-        for error in errors:
-            messages.error(
-                request, f"{form.fields[field].label}: {error}" if field != "__all__" else error
-            )
-    return redirect(remark.response.get_staff_url() + f"#bemaerkning-{remark.pk}")
+    response = _staff_response(request, hearing, remark.response_id)
+    return _response_page(
+        request,
+        municipality,
+        hearing,
+        response,
+        handled=(remark, form, conflict),
+        status=409 if conflict else 400,
+    )
 
 
 @login_required

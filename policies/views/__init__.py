@@ -1,5 +1,2 @@
-"""Public pages (views.public) and the secretariat's work area (views.staff)."""
-
-from policies.views.public import compare, detail, index, version
-
-__all__ = ["compare", "detail", "index", "version"]
+"""Views of the policies app: ``public`` reading pages, versions and comparisons, and the
+secretariat's work area (``staff``). urls.py imports the modules; nothing is re-exported."""

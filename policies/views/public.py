@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
+from core.front import sections_for
 from core.views import municipality_from_slug
 from core.visibility import get_visible_or_404
 from councils.models import AgendaItem
@@ -129,6 +130,7 @@ def detail(request, municipality, slug):
             "predecessor": next((p for p in neighbours if p.pk == policy.predecessor_id), None),
             "successor": next((p for p in neighbours if p.predecessor_id == policy.pk), None),
             "breadcrumbs": _policy_breadcrumbs(municipality, policy),
+            "page_sections": sections_for("policy", request, policy),
         },
     )
 

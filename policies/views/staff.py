@@ -9,17 +9,16 @@ from itertools import chain
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.access import Reader
-from core.concurrency import EditConflict
-from core.diff import rich_diff
-from core.views import municipality_from_slug
+from core.concurrency import EditConflict, after_conflict
+from core.front import sections_for
+from core.views import editor_municipality, is_htmx
 from core.visibility import get_visible_or_404
 from policies import services
 from policies.forms import FreezeForm, PolicyCreateForm, PolicyForm, TransitionForm, part_form
@@ -29,17 +28,6 @@ PART_KINDS = services.PART_MODELS
 KIND_OF = {model: kind for kind, model in PART_KINDS.items()}
 # Where a new part hangs: a goal under a focus area (or the policy), a commitment under a goal.
 PARENT_MODEL = {"maal": FocusArea, "indsats": Goal}
-
-
-def _is_htmx(request):
-    return request.headers.get("HX-Request") == "true"
-
-
-def _municipality(request, slug):
-    municipality = municipality_from_slug(request, slug)
-    if not Reader.of(request).is_editor(municipality):
-        raise PermissionDenied
-    return municipality
 
 
 def _policy(request, municipality, slug, queryset=None):
@@ -65,39 +53,9 @@ def _crumbs(municipality, *more):
     ]
 
 
-def _conflict_rows(form, current):
-    """Both texts of every field that differ between the user's input and the saved row."""
-    rows = []
-    for name, field in form.fields.items():
-        if name == "revision" or name not in form.cleaned_data:
-            continue
-        mine = form.cleaned_data.get(name)
-        saved = getattr(current, name, None)
-        mine_text = "" if mine is None else str(mine)
-        saved_text = "" if saved is None else str(saved)
-        if mine_text != saved_text:
-            rows.append(
-                {
-                    "label": field.label,
-                    "mine": mine_text,
-                    "saved": saved_text,
-                    "diff": rich_diff(saved_text, mine_text),
-                }
-            )
-    return rows
-
-
-def _rebound(form_factory, request, current, **kwargs):
-    """The user's input again, now carrying the saved revision, so saving it again is a
-    deliberate choice to overwrite; nothing typed is lost."""
-    data = request.POST.copy()
-    data["revision"] = str(current.revision)
-    return form_factory(data, instance=current, **kwargs)
-
-
 @login_required
 def index(request, municipality):
-    municipality = _municipality(request, municipality)
+    municipality = editor_municipality(request, municipality)
     policies = (
         Policy.objects.editable_by(request.user)
         .filter(municipality=municipality)
@@ -119,7 +77,7 @@ def index(request, municipality):
 
 @login_required
 def create(request, municipality):
-    municipality = _municipality(request, municipality)
+    municipality = editor_municipality(request, municipality)
     form = PolicyCreateForm(request.POST or None, municipality=municipality)
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k not in ("title", "slug", "kind")}
@@ -160,13 +118,14 @@ def _edit_context(request, municipality, policy, **extra):
         "transition_form": TransitionForm(policy=policy),
         "freeze_form": FreezeForm(),
         "breadcrumbs": _crumbs(municipality, (policy.title, None)),
+        "page_sections": sections_for("policy_staff", request, policy),
         **extra,
     }
 
 
 @login_required
 def edit(request, municipality, slug):
-    municipality = _municipality(request, municipality)
+    municipality = editor_municipality(request, municipality)
     policy = _policy(request, municipality, slug)
     policy.municipality = municipality
     conflict = None
@@ -180,10 +139,11 @@ def edit(request, municipality, slug):
                     user=request.user,
                 )
             except EditConflict as clash:
-                conflict = _conflict_rows(form, clash.current)
-                form = _rebound(PolicyForm, request, clash.current, municipality=municipality)
-                form.is_valid()
-                form.conflict_error()
+                form, conflict = after_conflict(
+                    form,
+                    clash,
+                    lambda data, saved: PolicyForm(data, instance=saved, municipality=municipality),
+                )
             except ValidationError as error:
                 form.add_error(None, error.messages)
             else:
@@ -201,7 +161,7 @@ def edit(request, municipality, slug):
 
 
 def _tree_response(request, municipality, policy, anchor=""):
-    if _is_htmx(request):
+    if is_htmx(request):
         response = render(
             request, "policies/staff/_edit_tree.html", _edit_context(request, municipality, policy)
         )
@@ -241,7 +201,7 @@ def _new_part(policy, kind, parent_id):
 
 @login_required
 def part_add(request, municipality, slug, kind):
-    municipality = _municipality(request, municipality)
+    municipality = editor_municipality(request, municipality)
     policy = _policy(request, municipality, slug)
     policy.municipality = municipality
     parent_id = request.POST.get("parent") or request.GET.get("parent") or ""
@@ -262,14 +222,14 @@ def part_add(request, municipality, slug, kind):
             municipality, (policy.title, _edit_url(policy)), (_("Tilføj"), None)
         ),
     }
-    context["in_place"] = _is_htmx(request)
-    template = "policies/staff/_part_form.html" if _is_htmx(request) else "policies/staff/part.html"
+    context["in_place"] = is_htmx(request)
+    template = "policies/staff/_part_form.html" if is_htmx(request) else "policies/staff/part.html"
     return render(request, template, context)
 
 
 @login_required
 def part_edit(request, municipality, slug, kind, pk):
-    municipality = _municipality(request, municipality)
+    municipality = editor_municipality(request, municipality)
     policy = _policy(request, municipality, slug)
     policy.municipality = municipality
     part = _part(policy, kind, pk)
@@ -284,10 +244,9 @@ def part_edit(request, municipality, slug, kind, pk):
                 user=request.user,
             )
         except EditConflict as clash:
-            conflict = _conflict_rows(form, clash.current)
-            form = _rebound(lambda *a, **k: part_form(model, *a, **k), request, clash.current)
-            form.is_valid()
-            form.conflict_error()
+            form, conflict = after_conflict(
+                form, clash, lambda data, saved: part_form(model, data, instance=saved)
+            )
         else:
             return _tree_response(request, municipality, policy, f"del-{kind}-{part.pk}")
     context = {
@@ -304,15 +263,15 @@ def part_edit(request, municipality, slug, kind, pk):
             municipality, (policy.title, _edit_url(policy)), (_("Rediger"), None)
         ),
     }
-    context["in_place"] = _is_htmx(request)
-    template = "policies/staff/_part_form.html" if _is_htmx(request) else "policies/staff/part.html"
+    context["in_place"] = is_htmx(request)
+    template = "policies/staff/_part_form.html" if is_htmx(request) else "policies/staff/part.html"
     return render(request, template, context)
 
 
 @login_required
 @require_POST
 def part_move(request, municipality, slug, kind, pk):
-    municipality = _municipality(request, municipality)
+    municipality = editor_municipality(request, municipality)
     policy = _policy(request, municipality, slug)
     policy.municipality = municipality
     part = _part(policy, kind, pk)
@@ -338,19 +297,19 @@ def part_move(request, municipality, slug, kind, pk):
 @login_required
 @require_POST
 def part_delete(request, municipality, slug, kind, pk):
-    municipality = _municipality(request, municipality)
+    municipality = editor_municipality(request, municipality)
     policy = _policy(request, municipality, slug)
     policy.municipality = municipality
     part = _part(policy, kind, pk)
     services.part_delete(part=part, user=request.user)
-    if not _is_htmx(request):
+    if not is_htmx(request):
         messages.success(request, _("Delen er slettet. Den kan findes i historikken."))
     return _tree_response(request, municipality, policy)
 
 
 @login_required
 def transition(request, municipality, slug):
-    municipality = _municipality(request, municipality)
+    municipality = editor_municipality(request, municipality)
     policy = _policy(request, municipality, slug)
     policy.municipality = municipality
     form = TransitionForm(request.POST or None, policy=policy)
@@ -385,7 +344,7 @@ def transition(request, municipality, slug):
 
 @login_required
 def freeze(request, municipality, slug):
-    municipality = _municipality(request, municipality)
+    municipality = editor_municipality(request, municipality)
     policy = _policy(request, municipality, slug)
     policy.municipality = municipality
     form = FreezeForm(request.POST or None)
@@ -437,7 +396,7 @@ def history(request, municipality, slug):
     """Every saved change of the policy and its parts, newest first, with who and what."""
     from core.diff import record_diff
 
-    municipality = _municipality(request, municipality)
+    municipality = editor_municipality(request, municipality)
     policy = _policy(request, municipality, slug)
     policy.municipality = municipality
     goal_ids = Goal.history.filter(policy_id=policy.pk).values_list("id", flat=True).distinct()
