@@ -13,6 +13,7 @@ the page includes ``section.template`` with ``section`` in the context.
 - POLICY_STAFF_SECTIONS(request, policy): a policy's staff page
 - ITEM_SECTIONS(request, item): an agenda item's public page
 - MEETING_STAFF_SECTIONS(request, meeting): a meeting's staff page
+- HEARING_STAFF_SECTIONS(request, hearing): a hearing's staff page
 """
 
 from importlib import import_module

@@ -1,13 +1,17 @@
-"""What the reports app contributes to the staff home: the latest report versions."""
+"""What the reports app contributes to other apps' pages (see core/front.py): the latest
+versions on the staff home, the public reports on a policy's page, and the order form on
+the staff page of each target (policy, meeting, hearing)."""
 
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core.access import Reader
+from reports import specs
+from reports.forms import ReportRequestForm
 from reports.models import ReportVersion
 from reports.services import public_versions_for
 
 STAFF_VERSIONS = 10
+TARGET_VERSIONS = 5
 
 
 def recent_versions(request):
@@ -18,7 +22,7 @@ def recent_versions(request):
     versions = list(
         ReportVersion.objects.visible_to(request.user)
         .filter(municipality_id__in=municipality_ids)
-        .select_related("municipality", "policy", "meeting__council", "hearing")
+        .select_related("municipality", "policy", "meeting__council", "hearing", "council")
         .defer("snapshot")
         .order_by("-requested_at", "-id")[:STAFF_VERSIONS]
     )
@@ -31,9 +35,6 @@ def recent_versions(request):
     }
 
 
-STAFF_SECTIONS = [recent_versions]
-
-
 def policy_reports(request, policy):
     versions = list(public_versions_for(policy, request.user))
     if not versions:
@@ -41,24 +42,42 @@ def policy_reports(request, policy):
     return {"template": "reports/_policy_section.html", "versions": versions}
 
 
-def policy_report_order(request, policy):
-    if not Reader.of(request).is_editor(policy.municipality_id):
+def order_section(request, spec, target):
+    """The order form for ``target``'s report, with its latest versions, for the secretariat."""
+    if not spec.may_order(Reader.of(request), target):
         return None
-    return {"template": "reports/_request_section.html", "policy": policy}
-
-
-def meeting_minutes_order(request, meeting):
-    if not Reader.of(request).is_editor(meeting.council.municipality_id):
-        return None
+    versions = (
+        spec.versions(target)
+        .visible_to(request)
+        .select_related("municipality", "council")
+        .defer("snapshot")
+        .order_by("-number")[:TARGET_VERSIONS]
+    )
     return {
         "template": "reports/_order_section.html",
-        "action": reverse(
-            "reports:request_minutes", args=[meeting.council.municipality.slug, meeting.pk]
-        ),
-        "heading": _("Referat som PDF"),
+        "kind": spec.kind,
+        "heading": spec.order_heading,
+        "button": spec.order_button,
+        "action": spec.order_url(target),
+        "order_form": ReportRequestForm(spec=spec, target=target),
+        "versions": list(versions),
     }
 
 
+def policy_report_order(request, policy):
+    return order_section(request, specs.CYCLE, policy)
+
+
+def meeting_minutes_order(request, meeting):
+    return order_section(request, specs.MINUTES, meeting)
+
+
+def hearing_report_order(request, hearing):
+    return order_section(request, specs.HEARING, hearing)
+
+
+STAFF_SECTIONS = [recent_versions]
 POLICY_SECTIONS = [policy_reports]
 POLICY_STAFF_SECTIONS = [policy_report_order]
 MEETING_STAFF_SECTIONS = [meeting_minutes_order]
+HEARING_STAFF_SECTIONS = [hearing_report_order]

@@ -2,9 +2,9 @@
 
 from django.db.models import Q
 
+from councils.models import AgendaItem
+from policies.models import PolicyTransition
 from reports.snapshot.base import day
-
-# --- decisions ------------------------------------------------------------------------------
 
 
 def item_row(item):
@@ -26,9 +26,6 @@ def item_row(item):
 
 
 def decisions(policy, reader):
-    from councils.models import AgendaItem
-    from policies.models import PolicyTransition
-
     items = list(
         AgendaItem.objects.visible_to(reader)
         .filter(
