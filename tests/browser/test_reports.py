@@ -115,17 +115,13 @@ def test_an_editor_orders_each_kind_from_its_page_and_the_audiences_hold(
     _download_when_done(page)
 
     # The minutes, from the meeting's staff page.
-    page.goto(
-        live_server.url + reverse("councils:staff_meeting", args=["aalborg", meeting.pk])
-    )
+    page.goto(live_server.url + reverse("councils:staff_meeting", args=["aalborg", meeting.pk]))
     _order(page, "Referat som PDF", ["Offentlig udgave"], "Til hjemmesiden", "Bestil PDF")
     assert "Referat: Integrationsrådet" in _download_when_done(page)
 
     # The hearing report (høringsnotat), from the hearing's staff page.
     page.goto(live_server.url + hearing.get_staff_url())
-    _order(
-        page, "Høringsnotat som PDF", ["Udgave til sekretariatet"], "Til arkivet", "Bestil PDF"
-    )
+    _order(page, "Høringsnotat som PDF", ["Udgave til sekretariatet"], "Til arkivet", "Bestil PDF")
     text = _download_when_done(page)
     assert "Høringsnotat" in text and hearing.title in " ".join(text.split())
     assert "Til sekretariatet – må ikke offentliggøres" in text
