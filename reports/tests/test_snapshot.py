@@ -63,3 +63,30 @@ def test_changes_since_the_previous_version_include_status_and_new_measurements(
     assert "Handlinger med ny status eller fremdrift" in changes
     assert "40 %" in changes and "80 %" in changes
     assert "Nye målinger" in changes and "Andel unge i uddannelse" in changes
+
+
+def test_the_decisions_trail_finds_items_by_link_transition_and_status_report(cycle):
+    from actionplans.tests.factories import FollowUpRoundFactory
+    from councils.tests.factories import AgendaItemFactory
+    from policies.models import Policy, PolicyTransition
+
+    meeting = cycle["meeting"]
+    by_transition = AgendaItemFactory(meeting=meeting, number=3, title="Vedtagelse i byrådet")
+    by_round = AgendaItemFactory(meeting=meeting, number=4, title="Status på implementering")
+    AgendaItemFactory(meeting=meeting, number=5, title="Et andet emne")
+    PolicyTransition.objects.create(
+        policy=cycle["policy"],
+        from_state=Policy.State.IN_FORCE,
+        to_state=Policy.State.IN_FORCE,
+        decided_on=meeting.starts_at.date(),
+        agenda_item=by_transition,
+    )
+    FollowUpRoundFactory(policy=cycle["policy"]).agenda_items.add(by_round)
+
+    rows = snapshot.cycle_snapshot(cycle["policy"], PUBLIC, Reader.anonymous())["decisions"]
+
+    assert [row["number"] for row in rows] == [1, 2, 3, 4]
+    assert (
+        rows[2]["title"] == "Vedtagelse i byrådet"
+        and rows[3]["title"] == "Status på implementering"
+    )
