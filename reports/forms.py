@@ -64,12 +64,13 @@ class ReportRequestForm(forms.Form):
             if implied
             else _("Udgave til ét råd")
         )
-        self.fields["audience"].choices = [
-            (Audience.PUBLIC, _("Offentlig udgave")),
-            (Audience.COUNCIL, council_choice),
-            (Audience.SECRETARIAT, _("Udgave til sekretariatet")),
-        ]
-        if implied:
+        labels = {
+            Audience.PUBLIC: _("Offentlig udgave"),
+            Audience.COUNCIL: council_choice,
+            Audience.SECRETARIAT: _("Udgave til sekretariatet"),
+        }
+        self.fields["audience"].choices = [(value, labels[value]) for value in spec.audiences]
+        if implied or Audience.COUNCIL not in spec.audiences:
             # A meeting's minutes are for its own council: nothing to choose.
             del self.fields["council"]
         else:

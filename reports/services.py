@@ -67,7 +67,7 @@ def version_request(
     same as in the latest version for the same target and audience, that version is returned
     instead of a duplicate (unless it failed).
     """
-    if audience not in ReportVersion.Audience.values:
+    if audience not in spec.audiences:
         raise ValidationError({"audience": _("Vælg en målgruppe.")})
     municipality_id = spec.municipality_id(target)
     if audience == ReportVersion.Audience.COUNCIL:

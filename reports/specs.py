@@ -53,7 +53,9 @@ class ReportSpec:
     order_heading: Promise
     order_button: Promise
     file_stem: Callable  # version -> the download's name before "-v1.pdf"
-    # target -> the council a council's version is for, when the target fixes it.
+    # Whom versions can be made for; a council's version is for one council: the target's
+    # own when it fixes one (``implied_council``), else chosen from ``councils()``.
+    audiences: tuple = tuple(ReportVersion.Audience.values)
     implied_council: Callable | None = None
     # Other version fields that follow from the target (a hearing report's policy).
     related: Callable = field(default=lambda target: {})
