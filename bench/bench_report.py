@@ -6,7 +6,9 @@ Each run requests the report through the service (snapshot as the audience, hash
 row) and renders it as the worker does (``reports.services.report_render``: HTML from the
 snapshot, WeasyPrint, page count, SHA-256, storage). Then WeasyPrint alone renders the very
 same HTML (same URL fetcher for the bundled fonts, same PDF/UA variant) and nothing else.
-Both are timed in the same process, interleaved, and the medians and their ratio printed.
+Both are timed in the same process, interleaved (every other run WeasyPrint alone goes
+first, so garbage collection and caches favour neither), and the medians, the best runs and
+their ratios printed. On a shared machine the best runs are the steadier figure.
 
 Runs against its own database (POLITIKSPOR_DB_NAME, default "politikspor_bench") in the
 embedded PostgreSQL, migrated and loaded with the demo the first time, and stores the PDFs in
@@ -72,14 +74,16 @@ def weasyprint_alone(html):
 
     from reports.rendering import BASE_URL, PDF_VARIANT, StaticOnlyFetcher
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     HTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyFetcher()).write_pdf(
         pdf_variant=PDF_VARIANT
     )
-    return time.perf_counter() - started
+    return time.perf_counter() - started, time.process_time() - cpu
 
 
-def run_once(policy, audience, council):
+def pipeline_once(policy, audience, council):
+    """The service's request and the worker's render, rolled back; returns the figures and
+    the version's HTML."""
     from django.db import transaction
 
     from reports import services
@@ -88,7 +92,7 @@ def run_once(policy, audience, council):
     figures = {}
     try:
         with transaction.atomic():
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             version = services.report_request(
                 policy=policy, audience=audience, council=council, label="bench"
             )
@@ -102,13 +106,24 @@ def run_once(policy, audience, council):
             version = services.report_render(version_id=version.pk)
             figures["render_s"] = time.perf_counter() - render_started
             figures["pipeline_s"] = time.perf_counter() - started
+            figures["pipeline_cpu"] = time.process_time() - cpu
             figures["pages"] = version.page_count
             figures["bytes"] = version.pdf_size
-            html = version_html(version)
+            figures["html"] = version_html(version)
             raise Rollback
     except Rollback:
         pass
-    figures["weasyprint_s"] = weasyprint_alone(html)
+    return figures
+
+
+def run_once(policy, audience, council, html, *, alone_first):
+    if alone_first:
+        alone = weasyprint_alone(html)
+        figures = pipeline_once(policy, audience, council)
+    else:
+        figures = pipeline_once(policy, audience, council)
+        alone = weasyprint_alone(figures["html"])
+    figures["weasyprint_s"], figures["weasyprint_cpu"] = alone
     return figures
 
 
@@ -133,10 +148,12 @@ def main():
         council = Council.objects.get(municipality=policy.municipality, slug=COUNCIL)
     print(f"{policy.municipality.name}: {policy.title} ({args.audience})")
     print(f"hukommelse før første rapport (maxrss): {peak_rss_mb():.0f} MB")
-    run_once(policy, args.audience, council)  # warm-up: imports, fonts, template cache
+    # Warm-up: imports, fonts, template cache; its HTML is the one WeasyPrint alone renders
+    # when it goes first (the same document but for the moment the data were taken).
+    html = pipeline_once(policy, args.audience, council)["html"]
     runs = []
     for run in range(1, args.runs + 1):
-        figures = run_once(policy, args.audience, council)
+        figures = run_once(policy, args.audience, council, html, alone_first=run % 2 == 0)
         runs.append(figures)
         print(
             f"kørsel {run}: pipeline {figures['pipeline_s']:.2f} s "
@@ -145,18 +162,25 @@ def main():
             f"{figures['pages']} sider, {figures['bytes'] / 1024:.0f} KiB, "
             f"maxrss {peak_rss_mb():.0f} MB"
         )
-    pipeline = statistics.median(r["pipeline_s"] for r in runs)
-    alone = statistics.median(r["weasyprint_s"] for r in runs)
-    ratio = pipeline / alone
-    print(
-        f"median: pipeline {pipeline:.2f} s, WeasyPrint alene {alone:.2f} s, "
-        f"forhold {ratio:.2f}x (mål ≤ {RATIO_TARGET}x): "
-        f"{'OK' if ratio <= RATIO_TARGET else 'OVER MÅL'}"
-    )
+    # Wall clock is what a user waits; this process's CPU time is steadier on a shared
+    # machine (it leaves out the database server's share of the snapshot, a few queries).
+    for name, pick, clock in (
+        ("median", statistics.median, "s"),
+        ("bedste", min, "s"),
+        ("median CPU-tid", statistics.median, "cpu"),
+    ):
+        pipeline = pick(r[f"pipeline_{clock}"] for r in runs)
+        alone = pick(r[f"weasyprint_{clock}"] for r in runs)
+        ratio = pipeline / alone
+        print(
+            f"{name}: pipeline {pipeline:.2f} s, WeasyPrint alene {alone:.2f} s, "
+            f"forhold {ratio:.2f}x (mål ≤ {RATIO_TARGET}x): "
+            f"{'OK' if ratio <= RATIO_TARGET else 'OVER MÅL'}"
+        )
     if args.tracemalloc:
         # Separate run: tracing slows the pure-Python layout down a lot, so no timing here.
         tracemalloc.start()
-        run_once(policy, args.audience, council)
+        pipeline_once(policy, args.audience, council)
         _current, traced_peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         print(

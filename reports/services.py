@@ -112,7 +112,21 @@ def version_request(
         template_version=spec.template_version,
         **spec.version_fields(target),
     )
-    version.full_clean(exclude=["pdf"])
+    # The values (label length, choices) are checked here; the related rows were just read
+    # under the target's lock, and the database's constraints and trigger guard the rest.
+    # (full_clean would ask the database again: eleven round trips for what it enforces.)
+    version.clean_fields(
+        exclude=[
+            "pdf",
+            "municipality",
+            "council",
+            "policy",
+            "meeting",
+            "hearing",
+            "previous",
+            "requested_by",
+        ]
+    )
     version.save()
     job_enqueue(task_name=RENDER_TASK, args=[version.pk], queue=QUEUE)
     version.was_created = True
