@@ -75,35 +75,69 @@ def _nice_ticks(low, high, count=4):
     return [low + step * i for i in range(count + 1)]
 
 
-def indicator_chart(indicator, measurements, *, chart_id=None):
-    """The SVG of ``indicator``'s values over time with its baseline and target lines.
+@dataclass(frozen=True, slots=True)
+class Point:
+    """One measured value: its period, the value and how the period is named ("2023")."""
 
-    ``measurements`` are the indicator's measurements (any order). Returns safe HTML.
+    period: date
+    value: Decimal
+    label: str = ""
+
+    @property
+    def shown_period(self):
+        return self.label or short_date(self.period)
+
+
+def line_chart(
+    *,
+    name,
+    unit,
+    baseline_value,
+    baseline_date,
+    target_value,
+    target_date,
+    higher_is_better,
+    points,
+    chart_id,
+    font_family=None,
+):
+    """The SVG of values over time with a baseline and a target line, from plain values.
+
+    ``points`` are ``Point`` rows (any order); values are decimals, dates are dates. The
+    dashboard draws a live indicator through ``indicator_chart``, the PDF draws the numbers
+    stored in a report's snapshot; both come here. ``font_family`` is for WeasyPrint, where
+    SVG text does not inherit the page's font. Returns safe HTML.
     """
-    points = sorted(measurements, key=lambda m: m.period)
-    chart_id = chart_id or f"indikator-{indicator.pk}"
-    baseline = float(indicator.baseline_value)
-    target = float(indicator.target_value)
-    unit = indicator.unit
+    points = sorted(points, key=lambda p: p.period)
+    baseline = float(baseline_value)
+    target = float(target_value)
 
-    values = [float(m.value) for m in points] + [baseline, target]
+    values = [float(p.value) for p in points] + [baseline, target]
     low, high = min(values), max(values)
     pad = (high - low) * 0.1 or abs(high) * 0.1 or 1.0
     low, high = low - pad, high + pad
     if min(values) >= 0 and low < 0:
         low = 0.0
 
-    days = [_day(m.period) for m in points] + [_day(indicator.baseline_date)]
+    days = [_day(p.period) for p in points] + [_day(baseline_date)]
     x = _Scale(min(days), max(days), LEFT, WIDTH - RIGHT)
     y = _Scale(low, high, HEIGHT - BOTTOM, TOP)
 
-    title = indicator.name
-    desc = _describe(indicator, points)
+    desc = _describe(
+        unit=unit,
+        baseline_value=baseline_value,
+        baseline_date=baseline_date,
+        target_value=target_value,
+        target_date=target_date,
+        higher_is_better=higher_is_better,
+        points=points,
+    )
+    font = f' font-family="{escape(font_family)}"' if font_family else ""
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="ps-chart" role="img" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="ps-chart" role="img"{font} '
         f'viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" preserveAspectRatio="xMidYMid meet" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" focusable="false">',
-        f'<title id="{chart_id}-title">{escape(title)}</title>',
+        f'<title id="{chart_id}-title">{escape(name)}</title>',
         f'<desc id="{chart_id}-desc">{escape(desc)}</desc>',
     ]
     # Grid and value axis.
@@ -121,10 +155,10 @@ def indicator_chart(indicator, measurements, *, chart_id=None):
     )
     # Baseline and target as labelled horizontal lines.
     for kind, value, colour, dash, label in (
-        ("baseline", baseline, BASELINE, "6 4", _("Udgangspunkt")),
-        ("target", target, TARGET, "2 3", _("Mål")),
+        ("baseline", baseline_value, BASELINE, "6 4", _("Udgangspunkt")),
+        ("target", target_value, TARGET, "2 3", _("Mål")),
     ):
-        ly = y(value)
+        ly = y(float(value))
         parts.append(
             f'<g class="ps-chart-{kind}">'
             f'<line x1="{LEFT}" y1="{ly:.1f}" x2="{WIDTH - RIGHT}" y2="{ly:.1f}" '
@@ -134,19 +168,18 @@ def indicator_chart(indicator, measurements, *, chart_id=None):
         )
     # The series.
     if points:
-        coordinates = [(x(_day(m.period)), y(float(m.value))) for m in points]
+        coordinates = [(x(_day(p.period)), y(float(p.value))) for p in points]
         if len(coordinates) > 1:
             path = " ".join(f"{cx:.1f},{cy:.1f}" for cx, cy in coordinates)
             parts.append(
                 f'<polyline class="ps-chart-series" points="{path}" fill="none" '
                 f'stroke="{SERIES}" stroke-width="3"/>'
             )
-        for measurement, (cx, cy) in zip(points, coordinates, strict=True):
+        for point, (cx, cy) in zip(points, coordinates, strict=True):
             parts.append(
                 f'<circle class="ps-chart-point" cx="{cx:.1f}" cy="{cy:.1f}" r="5" '
-                f'fill="{SERIES}" data-value="{escape(format(measurement.value, "f"))}">'
-                f"<title>{escape(measurement.shown_period)}: "
-                f"{escape(with_unit(measurement.value, unit))}</title></circle>"
+                f'fill="{SERIES}"><title>{escape(point.shown_period)}: '
+                f"{escape(with_unit(point.value, unit))}</title></circle>"
             )
         # Time axis: first and last period.
         first, last = points[0], points[-1]
@@ -168,19 +201,35 @@ def indicator_chart(indicator, measurements, *, chart_id=None):
     return mark_safe("".join(parts))
 
 
-def _describe(indicator, points):
-    unit = indicator.unit
+def indicator_chart(indicator, measurements, *, chart_id=None):
+    """The chart of a live ``indicator`` and its ``measurements`` (any order)."""
+    return line_chart(
+        name=indicator.name,
+        unit=indicator.unit,
+        baseline_value=indicator.baseline_value,
+        baseline_date=indicator.baseline_date,
+        target_value=indicator.target_value,
+        target_date=indicator.target_date,
+        higher_is_better=indicator.higher_is_better,
+        points=[Point(m.period, m.value, m.period_label) for m in measurements],
+        chart_id=chart_id or f"indikator-{indicator.pk}",
+    )
+
+
+def _describe(
+    *, unit, baseline_value, baseline_date, target_value, target_date, higher_is_better, points
+):
     facts = {
-        "baseline": with_unit(indicator.baseline_value, unit),
-        "baseline_date": short_date(indicator.baseline_date),
-        "target": with_unit(indicator.target_value, unit),
-        "target_date": short_date(indicator.target_date),
+        "baseline": with_unit(baseline_value, unit),
+        "baseline_date": short_date(baseline_date),
+        "target": with_unit(target_value, unit),
+        "target_date": short_date(target_date),
     }
     text = (
         _("Udgangspunkt %(baseline)s (%(baseline_date)s), mål %(target)s senest %(target_date)s.")
         % facts
     )
-    text += " " + (_("Højere er bedre.") if indicator.higher_is_better else _("Lavere er bedre."))
+    text += " " + (_("Højere er bedre.") if higher_is_better else _("Lavere er bedre."))
     if points:
         text += " " + _(
             "%(count)s målinger fra %(first_period)s (%(first)s) til %(last_period)s (%(last)s)."

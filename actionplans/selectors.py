@@ -7,6 +7,7 @@ pipeline) and the HTML pages use the same data.
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import SimpleNamespace
 
 from django.db.models import Exists, OuterRef, Prefetch
@@ -28,8 +29,13 @@ class IndicatorView:
     indicator: Indicator
     measurements: list
     attainment: float | None
-    chart: str
+    chart_id: str
     latest: Measurement | None
+
+    @cached_property
+    def chart(self):
+        """Drawn when a page shows it (the reports' snapshot reads only the numbers)."""
+        return indicator_chart(self.indicator, self.measurements, chart_id=self.chart_id)
 
 
 @dataclass
@@ -70,9 +76,7 @@ def _indicator_views(indicators, *, until=None, chart_prefix="indikator"):
                 indicator=indicator,
                 measurements=measurements,
                 attainment=indicator_attainment(indicator, measurements),
-                chart=indicator_chart(
-                    indicator, measurements, chart_id=f"{chart_prefix}-{indicator.pk}"
-                ),
+                chart_id=f"{chart_prefix}-{indicator.pk}",
                 latest=measurements[-1] if measurements else None,
             )
         )

@@ -182,7 +182,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "hearings.tasks.purge_contact_data",
         "schedule": crontab(hour=3, minute=15),
     },
-    "reports-sweep-stale": {"task": "reports.sweep_stale", "schedule": 300.0},
+    # Re-sends a report whose worker's lease ran out (reports.lease): within a minute.
+    "reports-sweep-stale": {"task": "reports.sweep_stale", "schedule": 15.0},
     "actionplans-round-reminders": {
         "task": "actionplans.tasks.send_due_round_reminders",
         "schedule": crontab(hour=7, minute=0),

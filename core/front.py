@@ -26,6 +26,7 @@ PAGES = {
     "policy_staff": "the policy on its staff page",
     "item": "the agenda item on its public page",
     "meeting_staff": "the meeting on its staff page",
+    "hearing_staff": "the hearing on its staff page",
 }
 
 _contributors = {page: [] for page in PAGES}

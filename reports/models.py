@@ -6,6 +6,9 @@ it is requested; its PDF once it is done. Neither ever changes afterwards: migra
 trigger refuses it in the database, whoever writes.
 """
 
+from functools import reduce
+from operator import or_
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -24,17 +27,10 @@ class ReportVersionQuerySet(VisibilityQuerySet):
         by that council's current members and the municipality's secretariat; the
         secretariat's version by the secretariat. Version ids are guessable; this is what
         stops a guess."""
-        from councils.models import Meeting
-        from hearings.models import Hearing
-        from policies.models import Policy
+        from reports.specs import SPECS
 
-        kind = ReportVersion.Kind
         audience = ReportVersion.Audience
-        subject = (
-            Q(kind=kind.CYCLE, policy__in=Policy.objects.visible_to(reader))
-            | Q(kind=kind.MINUTES, meeting__in=Meeting.objects.visible_to(reader))
-            | Q(kind=kind.HEARING, hearing__in=Hearing.objects.visible_to(reader))
-        )
+        subject = reduce(or_, (spec.subject_q(reader) for spec in SPECS.values()))
         readers = (
             Q(audience=audience.PUBLIC)
             | (
@@ -48,12 +44,16 @@ class ReportVersionQuerySet(VisibilityQuerySet):
     def done(self):
         return self.filter(state=ReportVersion.State.DONE)
 
-    def for_target(self, *, kind, policy=None, meeting=None, hearing=None):
-        if kind == ReportVersion.Kind.MINUTES:
-            return self.filter(kind=kind, meeting=meeting)
-        if kind == ReportVersion.Kind.HEARING:
-            return self.filter(kind=kind, hearing=hearing)
-        return self.filter(kind=kind, policy=policy)
+
+# What each audience's version holds and who may open it: said on the order form and on the
+# version page.
+AUDIENCE_INCLUDES = {
+    "public": _("Kun det, som alle borgere kan se. Alle kan hente den."),
+    "council": _(
+        "Også rådets lukkede punkter. Kun rådets medlemmer og sekretariatet kan hente den."
+    ),
+    "secretariat": _("Alt, også fortrolige høringssvar. Kun sekretariatet kan hente den."),
+}
 
 
 def audience_reader(audience, *, municipality_id, council=None) -> Reader:
@@ -165,6 +165,15 @@ class ReportVersion(models.Model):
         _("forsøg"), default=0, help_text=_("Hvor mange gange dannelsen er begyndt.")
     )
     rendering_started_at = models.DateTimeField(_("dannelse begyndt"), null=True, blank=True)
+    lease_until = models.DateTimeField(
+        _("reserveret til"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Den arbejdsproces, der danner rapporten, forlænger reservationen hvert par "
+            "sekunder. Udløber den, er processen væk, og rapporten sendes til dannelse igen."
+        ),
+    )
     finished_at = models.DateTimeField(_("færdig"), null=True, blank=True)
     pdf = models.FileField(_("PDF"), upload_to=pdf_upload_to, blank=True, max_length=300)
     pdf_sha256 = models.CharField(_("SHA-256 af PDF"), max_length=64, blank=True)
@@ -241,6 +250,18 @@ class ReportVersion(models.Model):
             return _("%(council)s og sekretariatet") % {"council": self.council.name}
         return self.get_audience_display()
 
+    @property
+    def audience_includes(self):
+        """What this version holds and who may open it, in words."""
+        return AUDIENCE_INCLUDES.get(self.audience, "")
+
+    @property
+    def spec(self):
+        """What this kind of report is (reports.specs)."""
+        from reports.specs import spec_for
+
+        return spec_for(self.kind)
+
     def reader(self) -> Reader:
         return audience_reader(
             self.audience, municipality_id=self.municipality_id, council=self.council
@@ -279,14 +300,7 @@ class ReportVersion(models.Model):
 
     @property
     def download_name(self):
-        slug = (
-            self.policy.slug
-            if self.policy_id
-            else f"referat-{self.meeting_id}"
-            if self.meeting_id
-            else "rapport"
-        )
         suffix = {self.Audience.PUBLIC: "", self.Audience.COUNCIL: "-raad"}.get(
             self.audience, "-sekretariat"
         )
-        return f"{slug}-v{self.number}{suffix}.pdf"
+        return f"{self.spec.file_stem(self)}-v{self.number}{suffix}.pdf"

@@ -7,9 +7,9 @@ else (other hosts, ``file://`` anywhere, ``data:``, ``..`` escapes). A refused r
 simply left out of the PDF; the render goes on.
 """
 
-import io
 import logging
 import mimetypes
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -112,20 +112,23 @@ class StaticOnlyFetcher(_fetcher_base()):
 BASE_URL = "file:///"
 
 
-def html_to_pdf(html, *, fetcher=None, variant=PDF_VARIANT):
-    """Render ``html`` to PDF bytes. Returns (pdf_bytes, fetcher)."""
+@dataclass(frozen=True)
+class Rendered:
+    pdf: bytes
+    page_count: int
+    fetcher: StaticOnlyFetcher
+
+
+def html_to_pdf(html, *, fetcher=None, variant=PDF_VARIANT) -> Rendered:
+    """Render ``html`` to PDF bytes; the page count is the laid-out document's own."""
     from weasyprint import HTML
 
     fetcher = fetcher or StaticOnlyFetcher()
-    document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher)
-    pdf = document.write_pdf(pdf_variant=variant) if variant else document.write_pdf()
-    return pdf, fetcher
-
-
-def pdf_page_count(pdf_bytes):
-    from pypdf import PdfReader
-
-    return len(PdfReader(io.BytesIO(pdf_bytes)).pages)
+    options = {"pdf_variant": variant} if variant else {}
+    document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render(**options)
+    return Rendered(
+        pdf=document.write_pdf(**options), page_count=len(document.pages), fetcher=fetcher
+    )
 
 
 def weasyprint_version():

@@ -1,9 +1,11 @@
 """Workflows of report versions: request, render, retry, and the sweep of stuck renders.
 
-The request and the job that renders it are written in one transaction (core.jobs: the
-transactional outbox), so a report asked for is a report made, even when Redis is down at the
-time. Rendering is idempotent: a done version is returned as it is, and a version that a
-killed worker left half-rendered is rendered again from its stored snapshot.
+One request function for every kind (``version_request``; what differs between kinds is in
+``reports.specs``), with a thin wrapper per kind. The request and the job that renders it
+are written in one transaction (core.jobs: the transactional outbox), so a report asked for
+is a report made, even when Redis is down at the time. Rendering is idempotent: a done
+version is returned as it is, and a version whose worker died (its lease ran out, see
+``reports.lease``) is rendered again from its stored snapshot.
 """
 
 import hashlib
@@ -16,14 +18,18 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from core.access import Reader
 from core.jobs import job_enqueue
+from core.models import Job
+from reports import lease, specs
 from reports import snapshot as snapshots
+from reports.documents import version_html
 from reports.models import ReportVersion, audience_reader
+from reports.specs import ReportSpec
 
 logger = logging.getLogger(__name__)
 
@@ -31,13 +37,6 @@ RENDER_TASK = "reports.render_version"
 QUEUE = "reports"
 # Celery retries a failing render at most this often in all (the first try included).
 MAX_ATTEMPTS = 3
-# Bumped whenever the PDF templates change in a way a reader would notice. Stored with every
-# version; a done version is never rendered again, so old versions keep their old look.
-TEMPLATE_VERSIONS = {
-    ReportVersion.Kind.CYCLE: "cycle-1",
-    ReportVersion.Kind.MINUTES: "minutes-1",
-    ReportVersion.Kind.HEARING: "hearing-1",
-}
 # Only honoured when set: makes the render slow so a test can kill the worker in the middle.
 TEST_DELAY_ENV = "POLITIKSPOR_REPORT_TEST_DELAY"
 
@@ -49,78 +48,49 @@ class RenderBusy(Exception):
 
 
 def stale_after():
-    """A render older than the hard time limit (plus a margin) has lost its worker."""
+    """A queued version whose message went out this long ago and was never picked up was
+    lost by the broker (longer than the hard time limit, so a busy queue is not "lost")."""
     return timedelta(seconds=getattr(settings, "CELERY_TASK_TIME_LIMIT", 300) + 60)
 
 
 # --- requesting -----------------------------------------------------------------------------
 
 
-def _target(kind, *, policy=None, meeting=None, hearing=None):
-    if kind == ReportVersion.Kind.CYCLE:
-        return {"policy": policy, "municipality_id": policy.municipality_id}
-    if kind == ReportVersion.Kind.HEARING:
-        return {
-            "hearing": hearing,
-            "policy": hearing.policy,
-            "municipality_id": hearing.policy.municipality_id,
-        }
-    return {"meeting": meeting, "municipality_id": meeting.council.municipality_id}
-
-
-def _take_snapshot(kind, audience, reader, *, policy=None, meeting=None, hearing=None):
-    if kind == ReportVersion.Kind.CYCLE:
-        return snapshots.cycle_snapshot(policy, audience, reader)
-    if kind == ReportVersion.Kind.HEARING:
-        return snapshots.hearing_snapshot(hearing, audience, reader)
-    return snapshots.minutes_snapshot(meeting, audience, reader)
-
-
-def _lock_target(kind, *, policy=None, meeting=None, hearing=None):
-    """Serialise requests for one target, so version numbers and the duplicate check hold."""
-    from councils.models import Meeting
-    from hearings.models import Hearing
-    from policies.models import Policy
-
-    if kind == ReportVersion.Kind.MINUTES:
-        Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
-    elif kind == ReportVersion.Kind.HEARING:
-        Hearing.objects.select_for_update().filter(pk=hearing.pk).first()
-    else:
-        Policy.objects.select_for_update().filter(pk=policy.pk).first()
-
-
 @transaction.atomic
 def version_request(
-    *, kind, audience, council=None, label="", user=None, policy=None, meeting=None, hearing=None
+    *, spec: ReportSpec, target, audience, council=None, label="", user=None
 ) -> ReportVersion:
-    """Ask for a report of ``kind`` for ``audience``; returns the version (new or unchanged).
+    """Ask for the report ``spec`` describes, of ``target``, for ``audience``; returns the
+    version (new or unchanged).
 
     The data are taken now, for the audience (not for the asking user). When they are the
     same as in the latest version for the same target and audience, that version is returned
     instead of a duplicate (unless it failed).
     """
-    if audience not in ReportVersion.Audience.values:
+    if audience not in spec.audiences:
         raise ValidationError({"audience": _("Vælg en målgruppe.")})
-    target = _target(kind, policy=policy, meeting=meeting, hearing=hearing)
+    municipality_id = spec.municipality_id(target)
     if audience == ReportVersion.Audience.COUNCIL:
-        if council is None or council.municipality_id != target["municipality_id"]:
+        council = spec.council_for(target, council)
+        if council is None or council.municipality_id != municipality_id:
             raise ValidationError({"council": _("Vælg det råd, udgaven er til.")})
     else:
         council = None
-    reader = audience_reader(audience, municipality_id=target["municipality_id"], council=council)
-    _lock_target(kind, policy=policy, meeting=meeting, hearing=hearing)
+    reader = audience_reader(audience, municipality_id=municipality_id, council=council)
+    spec.lock(target)
     # Labels (states, outcomes) go into the snapshot as text: always Danish, whatever the
     # language of the page the request came from, so the hash does not depend on it either.
     with translation.override("da"):
-        data = _take_snapshot(
-            kind, audience, reader, policy=policy, meeting=meeting, hearing=hearing
+        data = snapshots.normalise(
+            {
+                **spec.snapshot(target, audience, reader),
+                # Whom the PDF says it is for, as the council was named when data were taken.
+                "audience_council": council.name if council else "",
+            }
         )
     digest = snapshots.snapshot_hash(data)
 
-    existing = ReportVersion.objects.for_target(
-        kind=kind, policy=policy, meeting=meeting, hearing=hearing
-    )
+    existing = spec.versions(target)
     existing_for_audience = existing.filter(audience=audience, council=council)
     latest = existing_for_audience.order_by("-number").first()
     if latest is not None and latest.snapshot_sha256 == digest and latest.state != S.FAILED:
@@ -129,7 +99,7 @@ def version_request(
     previous = existing_for_audience.exclude(state=S.FAILED).order_by("-number").first()
     number = (existing.aggregate(n=Max("number"))["n"] or 0) + 1
     version = ReportVersion(
-        kind=kind,
+        kind=spec.kind,
         audience=audience,
         council=council,
         number=number,
@@ -139,10 +109,24 @@ def version_request(
         data_taken_at=timezone.now(),
         snapshot=data,
         snapshot_sha256=digest,
-        template_version=TEMPLATE_VERSIONS[kind],
-        **target,
+        template_version=spec.template_version,
+        **spec.version_fields(target),
     )
-    version.full_clean(exclude=["pdf"])
+    # The values (label length, choices) are checked here; the related rows were just read
+    # under the target's lock, and the database's constraints and trigger guard the rest.
+    # (full_clean would ask the database again: eleven round trips for what it enforces.)
+    version.clean_fields(
+        exclude=[
+            "pdf",
+            "municipality",
+            "council",
+            "policy",
+            "meeting",
+            "hearing",
+            "previous",
+            "requested_by",
+        ]
+    )
     version.save()
     job_enqueue(task_name=RENDER_TASK, args=[version.pk], queue=QUEUE)
     version.was_created = True
@@ -152,38 +136,33 @@ def version_request(
 def report_request(*, policy, audience, council=None, label="", user=None) -> ReportVersion:
     """Ask for the policy's cycle report (see ``version_request``)."""
     return version_request(
-        kind=ReportVersion.Kind.CYCLE,
-        audience=audience,
-        council=council,
-        label=label,
-        user=user,
-        policy=policy,
+        spec=specs.CYCLE, target=policy, audience=audience, council=council, label=label, user=user
     )
 
 
 def minutes_request(*, meeting, audience, council=None, label="", user=None) -> ReportVersion:
-    if audience == ReportVersion.Audience.COUNCIL:
-        council = meeting.council  # a meeting's minutes are its own council's
+    """Ask for a meeting's minutes; a council's version is always the meeting's council's."""
     return version_request(
-        kind=ReportVersion.Kind.MINUTES,
+        spec=specs.MINUTES,
+        target=meeting,
         audience=audience,
         council=council,
         label=label,
         user=user,
-        meeting=meeting,
     )
 
 
 def hearing_report_request(
     *, hearing, audience, council=None, label="", user=None
 ) -> ReportVersion:
+    """Ask for a hearing's report (høringsnotat) as a PDF."""
     return version_request(
-        kind=ReportVersion.Kind.HEARING,
+        spec=specs.HEARING,
+        target=hearing,
         audience=audience,
         council=council,
         label=label,
         user=user,
-        hearing=hearing,
     )
 
 
@@ -199,9 +178,10 @@ def _test_delay():
         return 0.0
 
 
-def render_version_pdf(version) -> tuple[bytes, object]:
-    """The PDF of ``version``, rendered from its stored snapshot. Pure: changes nothing."""
-    from reports.documents import version_html
+def render_version_pdf(version):
+    """The PDF of ``version`` (``reports.rendering.Rendered``), rendered from its stored
+    snapshot. Pure: changes nothing."""
+    # WeasyPrint is loaded where reports are rendered (the worker), not in every web process.
     from reports.rendering import html_to_pdf
 
     html = version_html(version)
@@ -212,17 +192,21 @@ def render_version_pdf(version) -> tuple[bytes, object]:
     return html_to_pdf(html)
 
 
-def report_render(*, version_id: int) -> ReportVersion | None:
-    """Render one version to PDF and store it, exactly once.
+def _interrupted(version):
+    version.state = S.FAILED
+    version.lease_until = None
+    version.error = _("Dannelsen blev afbrudt %(count)s gange (arbejdsprocessen stoppede).") % {
+        "count": version.attempts
+    }
+    version.save(update_fields=["state", "lease_until", "error"])
+    return version
 
-    Step 1 (short transaction) marks the version as rendering and counts the attempt, so the
-    page shows it. Step 2 holds the row lock (``skip_locked``: a second worker that gets the
-    same message meanwhile goes away at once) while WeasyPrint runs and the PDF is stored. A
-    worker killed during step 2 loses its connection and with it the lock; the row stays
-    "rendering" until the message is delivered again (late ack) or the stale sweep re-sends it.
+
+def _claim(version_id):
+    """Step 1 (short, row lock): take the version for one attempt, or say why not.
+
+    Returns the version; it is this worker's to render when its state is "rendering".
     """
-    from reports.rendering import pdf_page_count, weasyprint_version
-
     with transaction.atomic():
         version = (
             ReportVersion.objects.select_for_update(skip_locked=True).filter(pk=version_id).first()
@@ -234,41 +218,72 @@ def report_render(*, version_id: int) -> ReportVersion | None:
             raise RenderBusy(version_id)
         if version.state == S.DONE:
             return version
-        if version.state == S.RENDERING and version.attempts >= MAX_ATTEMPTS:
-            # Delivered again after its worker died that many times (e.g. killed for memory):
-            # stop here instead of taking down worker after worker.
-            version.state = S.FAILED
-            version.error = _(
-                "Dannelsen blev afbrudt %(count)s gange (arbejdsprocessen stoppede)."
-            ) % {"count": version.attempts}
-            version.save(update_fields=["state", "error"])
-            return version
+        if version.state == S.RENDERING:
+            if version.lease_until and version.lease_until > timezone.now():
+                raise RenderBusy(version_id)  # its worker is alive and renewing
+            if version.attempts >= MAX_ATTEMPTS:
+                # Its worker died that many times (e.g. killed for memory): stop here
+                # instead of taking down worker after worker.
+                return _interrupted(version)
         version.state = S.RENDERING
         version.attempts += 1
         version.rendering_started_at = timezone.now()
+        version.lease_until = lease.lease_from_now()
         version.error = ""
-        version.save(update_fields=["state", "attempts", "rendering_started_at", "error"])
+        version.save(
+            update_fields=["state", "attempts", "rendering_started_at", "lease_until", "error"]
+        )
+    return version
+
+
+def report_render(*, version_id: int) -> ReportVersion | None:
+    """Render one version to PDF and store it, exactly once.
+
+    Step 1 (short transaction, row lock) claims the version: marks it rendering, counts the
+    attempt and gives it a lease, so the page shows it and a second delivery goes away. The
+    render runs outside any transaction while a heartbeat renews the lease. Step 2 (short
+    transaction, row lock) stores the PDF, but only if the attempt still owns the version:
+    when a worker that stalled past its lease finishes after another took over, its PDF is
+    dropped. A worker killed on the way stops renewing; the sweep re-sends the version once
+    the lease has run out.
+    """
+    from reports.rendering import weasyprint_version
+
+    version = _claim(version_id)
+    if version is None or version.state != S.RENDERING:
+        return version
+    attempt = version.attempts
+    with lease.lease_kept(version_id, attempt):
+        rendered = render_version_pdf(version)
 
     with transaction.atomic():
         version = (
-            ReportVersion.objects.select_for_update(skip_locked=True, of=("self",))
+            ReportVersion.objects.select_for_update(of=("self",))
             .select_related("municipality", "policy", "meeting", "hearing", "previous")
             .filter(pk=version_id)
             .first()
         )
-        if version is None:
-            raise RenderBusy(version_id)
-        if version.state == S.DONE:
+        if version is None or version.state == S.DONE:
             return version
-        pdf, _fetcher = render_version_pdf(version)
+        if version.attempts != attempt:
+            logger.warning(
+                "report version %s: attempt %s lost its lease to attempt %s; PDF dropped",
+                version_id,
+                attempt,
+                version.attempts,
+            )
+            return version
+        pdf = rendered.pdf
         digest = hashlib.sha256(pdf).hexdigest()
         name = f"{version.kind}-{version.pk}-v{version.number}-{version.audience}-{digest[:12]}.pdf"
         version.pdf.save(name, ContentFile(pdf), save=False)
         version.pdf_sha256 = digest
         version.pdf_size = len(pdf)
-        version.page_count = pdf_page_count(pdf)
+        version.page_count = rendered.page_count
         version.weasyprint_version = weasyprint_version()
         version.state = S.DONE
+        version.lease_until = None
+        version.error = ""
         version.finished_at = timezone.now()
         version.save(
             update_fields=[
@@ -278,6 +293,8 @@ def report_render(*, version_id: int) -> ReportVersion | None:
                 "page_count",
                 "weasyprint_version",
                 "state",
+                "lease_until",
+                "error",
                 "finished_at",
             ]
         )
@@ -287,7 +304,7 @@ def report_render(*, version_id: int) -> ReportVersion | None:
 def report_mark_failed(*, version_id: int, error: str) -> None:
     """Record why a render failed. A done version is left alone (it did not fail)."""
     ReportVersion.objects.filter(pk=version_id).exclude(state=S.DONE).update(
-        state=S.FAILED, error=error[:4000]
+        state=S.FAILED, lease_until=None, error=error[:4000]
     )
 
 
@@ -307,38 +324,41 @@ def report_retry(*, version: ReportVersion, user) -> ReportVersion:
 
 
 def reports_sweep_stale(*, older_than: timedelta | None = None) -> int:
-    """Send again the versions whose worker died (rendering for longer than the hard time
-    limit) or whose message was lost (queued that long although sent). A version that has
-    used up its attempts is marked failed instead, so a report that kills its worker every
-    time does not loop forever."""
-    cutoff = timezone.now() - (stale_after() if older_than is None else older_than)
+    """Send again what no worker is rendering any more (beat runs this every 15 s).
+
+    A rendering version whose lease ran out has lost its worker: it is queued and sent again
+    (or failed, when its attempts are used up, so a report that kills its worker every time
+    does not loop forever). A queued version whose message went out longer than
+    ``older_than`` (default ``stale_after()``) ago and was never picked up was lost by the
+    broker: it is sent again.
+    """
+    now = timezone.now()
     resent = 0
     just_sent = set()
-    candidates = ReportVersion.objects.filter(
-        state=S.RENDERING, rendering_started_at__lt=cutoff
-    ).values_list("pk", flat=True)
+    expired = Q(lease_until__lt=now) | Q(lease_until__isnull=True)
+    candidates = ReportVersion.objects.filter(expired, state=S.RENDERING).values_list(
+        "pk", flat=True
+    )
     for version_id in list(candidates):
         with transaction.atomic():
-            # skip_locked: a row a worker still holds is being rendered right now.
+            # skip_locked: a worker is claiming or storing it right now.
             version = (
                 ReportVersion.objects.select_for_update(skip_locked=True)
-                .filter(pk=version_id, state=S.RENDERING)
+                .filter(expired, pk=version_id, state=S.RENDERING)
                 .first()
             )
             if version is None:
                 continue
             if version.attempts >= MAX_ATTEMPTS:
-                version.state = S.FAILED
-                version.error = _(
-                    "Dannelsen blev afbrudt %(count)s gange (arbejdsprocessen stoppede)."
-                ) % {"count": version.attempts}
-                version.save(update_fields=["state", "error"])
+                _interrupted(version)
                 continue
             version.state = S.QUEUED
-            version.save(update_fields=["state"])
+            version.lease_until = None
+            version.save(update_fields=["state", "lease_until"])
             job_enqueue(task_name=RENDER_TASK, args=[version.pk], queue=QUEUE)
             just_sent.add(version.pk)
             resent += 1
+    cutoff = now - (stale_after() if older_than is None else older_than)
     resent += _resend_lost_queued(cutoff, skip=just_sent)
     if resent:
         logger.warning("re-sent %s stale report version(s)", resent)
@@ -346,17 +366,17 @@ def reports_sweep_stale(*, older_than: timedelta | None = None) -> int:
 
 
 def _resend_lost_queued(cutoff, *, skip):
-    """Queued versions whose message was sent but never picked up (e.g. Redis lost it).
+    """Queued versions whose message was sent before ``cutoff`` and never picked up (e.g.
+    Redis lost it).
 
-    Versions whose job is still unsent are left to core's job sweep. Sending one twice is
-    harmless: the render is idempotent.
+    Versions whose job is still unsent are left to core's job sweep, and those sent since
+    the cutoff are still on their way. Sending one twice is harmless: the render is
+    idempotent.
     """
-    from core.models import Job
-
-    unsent = Job.objects.filter(task_name=RENDER_TASK, sent_at__isnull=True).values_list(
-        "args", flat=True
+    on_their_way = Job.objects.filter(task_name=RENDER_TASK).filter(
+        Q(sent_at__isnull=True) | Q(sent_at__gte=cutoff)
     )
-    waiting = {args[0] for args in unsent if args} | skip
+    waiting = {args[0] for args in on_their_way.values_list("args", flat=True) if args} | skip
     resent = 0
     for version_id in ReportVersion.objects.filter(
         state=S.QUEUED, requested_at__lt=cutoff

@@ -7,20 +7,24 @@ app_name = "reports"
 _staff = "arbejdsrum/<slug:municipality>/"
 _version = "<slug:municipality>/rapporter/<int:version_id>/"
 
+# One order view for every kind (reports.specs); each kind keeps its own address.
 urlpatterns = [
     path(
-        _staff + "politikker/<slug:policy_slug>/rapporter/bestil/",
-        views.request_cycle_report,
+        _staff + "politikker/<slug:target>/rapporter/bestil/",
+        views.order,
+        {"kind": "cycle"},
         name="request",
     ),
     path(
-        _staff + "rapporter/referat/<int:meeting_id>/bestil/",
-        views.request_minutes,
+        _staff + "rapporter/referat/<int:target>/bestil/",
+        views.order,
+        {"kind": "minutes"},
         name="request_minutes",
     ),
     path(
-        _staff + "rapporter/hoeringsnotat/<int:hearing_id>/bestil/",
-        views.request_hearing_report,
+        _staff + "rapporter/hoeringsnotat/<int:target>/bestil/",
+        views.order,
+        {"kind": "hearing"},
         name="request_hearing",
     ),
     path(_version, views.version_detail, name="version"),

@@ -8,7 +8,7 @@ import hashlib
 import logging
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -23,41 +23,50 @@ from core.visibility import get_visible_or_404
 from reports import services
 from reports.forms import ReportRequestForm
 from reports.models import ReportVersion
+from reports.specs import SPECS
 
 logger = logging.getLogger(__name__)
-
-
-def _editor(request, slug):
-    municipality = municipality_from_slug(request, slug)
-    if not Reader.of(request).is_editor(municipality):
-        raise PermissionDenied
-    return municipality
 
 
 def _version(request, municipality, version_id):
     return get_visible_or_404(
         ReportVersion.objects.filter(municipality=municipality).select_related(
-            "municipality", "policy", "meeting__council", "hearing", "previous"
+            "municipality", "policy", "meeting__council", "hearing", "previous", "council"
         ),
         request.user,
         pk=version_id,
     )
 
 
-def _order(request, municipality, form, make):
+@require_POST
+def order(request, municipality, kind, target):
+    """Order the report ``kind`` of ``target`` (a policy's slug, a meeting's or a hearing's
+    id) from its staff page; lands on the new version's page."""
+    spec = SPECS[kind]
+    municipality = municipality_from_slug(request, municipality)
+    # The secretariat orders; anyone else is refused before the target is even looked up.
+    Reader.of(request).require_editor(municipality)
+    target = get_visible_or_404(spec.targets(municipality), request.user, **{spec.lookup: target})
+    form = ReportRequestForm(request.POST, spec=spec, target=target)
     if not form.is_valid():
-        messages.error(request, _("Rapporten kunne ikke bestilles: vælg en målgruppe."))
-        return None
+        messages.error(
+            request,
+            _("Rapporten kunne ikke bestilles: %(why)s") % {"why": form.error_text()},
+        )
+        return redirect(spec.staff_url(target))
     try:
-        version = make(
+        version = services.version_request(
+            spec=spec,
+            target=target,
             audience=form.cleaned_data["audience"],
             council=form.cleaned_data["council"],
             label=form.cleaned_data["label"],
+            user=request.user,
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-        return None
-    if not getattr(version, "was_created", True):
+        return redirect(spec.staff_url(target))
+    if not version.was_created:
         messages.info(
             request,
             _("Data er uændrede siden version %(number)s; du får den i stedet for en ny.")
@@ -66,68 +75,16 @@ def _order(request, municipality, form, make):
     return redirect(version.get_absolute_url())
 
 
-@require_POST
-def request_cycle_report(request, municipality, policy_slug):
-    from policies.models import Policy
-
-    municipality = _editor(request, municipality)
-    policy = get_visible_or_404(
-        Policy.objects.filter(municipality=municipality), request.user, slug=policy_slug
-    )
-    form = ReportRequestForm(request.POST, municipality=municipality)
-    response = _order(
-        request,
-        municipality,
-        form,
-        lambda **kw: services.report_request(policy=policy, user=request.user, **kw),
-    )
-    return response or redirect("policies:staff_edit", municipality.slug, policy.slug)
-
-
-@require_POST
-def request_minutes(request, municipality, meeting_id):
-    from councils.models import Meeting
-
-    municipality = _editor(request, municipality)
-    meeting = get_visible_or_404(
-        Meeting.objects.filter(council__municipality=municipality).select_related("council"),
-        request.user,
-        pk=meeting_id,
-    )
-    form = ReportRequestForm(request.POST, municipality=municipality, council=meeting.council)
-    response = _order(
-        request,
-        municipality,
-        form,
-        lambda **kw: services.minutes_request(meeting=meeting, user=request.user, **kw),
-    )
-    return response or redirect(meeting.get_absolute_url())
-
-
-@require_POST
-def request_hearing_report(request, municipality, hearing_id):
-    from hearings.models import Hearing
-
-    municipality = _editor(request, municipality)
-    hearing = get_visible_or_404(
-        Hearing.objects.filter(policy__municipality=municipality).select_related("policy"),
-        request.user,
-        pk=hearing_id,
-    )
-    form = ReportRequestForm(request.POST, municipality=municipality)
-    response = _order(
-        request,
-        municipality,
-        form,
-        lambda **kw: services.hearing_report_request(hearing=hearing, user=request.user, **kw),
-    )
-    return response or redirect(hearing.get_absolute_url())
-
-
 def _status_context(request, version):
+    # What failed, and how often, is for the secretariat: the exception text may name
+    # internals (or, for an internal version, its content); everyone else is only told that
+    # the version could not be made.
+    secretariat = Reader.of(request).is_editor(version.municipality_id)
     return {
         "version": version,
-        "may_retry": version.is_failed and Reader.of(request).is_editor(version.municipality_id),
+        "for_secretariat": secretariat,
+        "max_attempts": services.MAX_ATTEMPTS,
+        "may_retry": version.is_failed and secretariat,
     }
 
 

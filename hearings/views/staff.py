@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.access import Reader
+from core.front import sections_for
 from core.views import editor_municipality
 from core.visibility import get_visible_or_404
 from hearings import exports, services
@@ -153,6 +154,7 @@ def staff_detail(request, municipality, pk):
             "unacknowledged": Response.objects.filter(hearing=hearing)
             .exclude(acknowledgements__isnull=False)
             .count(),
+            "page_sections": sections_for("hearing_staff", request, hearing),
             "breadcrumbs": staff_crumbs(municipality, hearing),
         },
     )

@@ -8,15 +8,13 @@ timestamps of the moment of taking go into the snapshot, so the same data give t
 and the same SHA-256.
 
 The apps' own report functions (``policies.snapshots.snapshot_policy``,
-``hearings.services.hearing_report_data``, ``actionplans.selectors.round_report_data``) are
-used when present; each has a minimal fallback here so a report can be made while an app is
-still being built.
+``hearings.services.hearing_report_data``, ``actionplans.selectors.round_report_data``) give
+the data; reports sit on top of every app and import them directly.
 """
 
 from reports.snapshot.base import (
     canonical_json,
     normalise,
-    optional,
     snapshot_hash,
 )
 from reports.snapshot.cycle import cycle_changes, cycle_snapshot
@@ -31,7 +29,6 @@ __all__ = [
     "hearing_snapshot",
     "minutes_snapshot",
     "normalise",
-    "optional",
     "policy_diff",
     "policy_text",
     "snapshot_hash",

@@ -1,12 +1,10 @@
-"""What every snapshot module shares: plain JSON values, the canonical JSON and its hash, and
-the lookup of the other apps' functions."""
+"""What every snapshot module shares: plain JSON values, the canonical JSON and its hash."""
 
 import hashlib
 import json
 import re
 from datetime import datetime
 from decimal import Decimal
-from importlib import import_module
 
 from django.utils import timezone
 
@@ -15,19 +13,6 @@ SNAPSHOT_FORMAT = 1
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 PHONE_RE = re.compile(r"(?<!\d)(\+45[ ]?)?(\d{2}[ ]?){3}\d{2}(?!\d)")
 REDACTED = "[kontaktoplysning fjernet]"
-
-
-def optional(*places):
-    """The first of the other apps' functions that exists (module, name), or None."""
-    for module_name, name in places:
-        try:
-            module = import_module(module_name)
-        except ImportError:
-            continue
-        function = getattr(module, name, None)
-        if function is not None:
-            return function
-    return None
 
 
 # --- plain values ---------------------------------------------------------------------------

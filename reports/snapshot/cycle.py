@@ -1,5 +1,6 @@
 """The cycle report's snapshot, and what changed since the previous one."""
 
+from reports.models import ReportVersion
 from reports.snapshot.base import SNAPSHOT_FORMAT, day, normalise
 from reports.snapshot.decisions import decisions
 from reports.snapshot.hearing import hearings
@@ -58,9 +59,6 @@ def cycle_changes(old, new):
 
 
 def cycle_snapshot(policy, audience, reader):
-    from reports.models import ReportVersion
-
-    public = audience == ReportVersion.Audience.PUBLIC
     return normalise(
         {
             "format": SNAPSHOT_FORMAT,
@@ -84,8 +82,8 @@ def cycle_snapshot(policy, audience, reader):
             "text": policy_text(policy),
             "lineage": lineage(policy, reader),
             "decisions": decisions(policy, reader),
-            "hearings": hearings(policy, reader, public),
-            "action_plans": action_plans(policy, reader, public),
+            "hearings": hearings(policy, reader),
+            "action_plans": action_plans(policy, reader),
             "latest_round": latest_round(policy, reader),
             "indicators": indicators(policy, reader),
         }

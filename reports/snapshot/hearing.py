@@ -1,23 +1,21 @@
 """Hearings: the hearing report (høringsnotat) as plain data, never with contact details."""
 
-from django.db.models import Prefetch
-
-from reports.snapshot import base
+from hearings.models import Hearing, HearingParty
+from hearings.services import hearing_report_data
+from reports.models import ReportVersion
 from reports.snapshot.base import SNAPSHOT_FORMAT, day, normalise, redact
 
-# --- hearings -------------------------------------------------------------------------------
 
-
-def hearing_data(hearing, reader, public):
-    from hearings.models import HearingParty
-
+def hearing_data(hearing, reader):
+    """The hearing and its report as ``reader`` may see them (the hearings app's own data)."""
     parties = [
         row.party.name
         for row in HearingParty.objects.visible_to(reader)
         .filter(hearing=hearing)
         .select_related("party")
     ]
-    data = {
+    report = hearing_report_data(hearing, reader)
+    return {
         "id": hearing.pk,
         "title": hearing.title,
         "opens_on": day(hearing.opens_on),
@@ -25,11 +23,7 @@ def hearing_data(hearing, reader, public):
         "state": hearing.get_state_display(),
         "parties": parties,
         "summary": hearing.summary,
-    }
-    hearing_report_data = base.optional(("hearings.services", "hearing_report_data"))
-    if hearing_report_data is not None:
-        report = hearing_report_data(hearing, reader)
-        data["responses"] = [
+        "responses": [
             {
                 "reference": r["reference"],
                 "responder": r["responder"],
@@ -39,8 +33,8 @@ def hearing_data(hearing, reader, public):
                 "remark_count": r["remark_count"],
             }
             for r in report["responses"]
-        ]
-        data["sections"] = [
+        ],
+        "sections": [
             {
                 "label": str(section["label"]),
                 "remarks": [
@@ -58,70 +52,15 @@ def hearing_data(hearing, reader, public):
                 ],
             }
             for section in report["sections"]
-        ]
-        data["outcome_counts"] = [[str(label), count] for label, count in report["outcome_counts"]]
-        data["remark_count"] = report["remark_count"]
-        return data
-    return {**data, **_hearing_fallback(hearing, reader, public)}
-
-
-def _hearing_fallback(hearing, reader, public):
-    from hearings.models import Remark, Response
-
-    responses = list(
-        Response.objects.visible_to(reader)
-        .filter(hearing=hearing)
-        .select_related("responder")
-        .prefetch_related(
-            Prefetch(
-                "remarks", queryset=Remark.objects.visible_to(reader).order_by("position", "id")
-            )
-        )
-        .order_by("received_on", "id")
-    )
-    remarks = [(r, m) for r in responses for m in r.remarks.all()]
-    return {
-        "responses": [
-            {
-                "reference": r.reference,
-                "responder": r.responder.public_name,
-                "responder_kind": r.responder.get_kind_display(),
-                "received_on": day(r.received_on),
-                "summary": redact(r.summary or r.text),
-                "remark_count": len(r.remarks.all()),
-            }
-            for r in responses
         ],
-        "sections": [
-            {
-                "label": "Bemærkninger",
-                "remarks": [
-                    {
-                        "reference": r.reference,
-                        "responder": r.responder.public_name,
-                        "excerpt": redact(m.excerpt),
-                        "stance": m.get_stance_display(),
-                        "outcome": m.get_outcome_display() if m.outcome else "",
-                        "answer": m.answer,
-                        "reason": m.reason,
-                        "themes": [],
-                    }
-                    for r, m in remarks
-                ],
-            }
-        ]
-        if remarks
-        else [],
-        "outcome_counts": [],
-        "remark_count": len(remarks),
+        "outcome_counts": [[str(label), count] for label, count in report["outcome_counts"]],
+        "remark_count": report["remark_count"],
     }
 
 
-def hearings(policy, reader, public):
-    from hearings.models import Hearing
-
+def hearings(policy, reader):
     return [
-        hearing_data(hearing, reader, public)
+        hearing_data(hearing, reader)
         for hearing in Hearing.objects.visible_to(reader)
         .filter(policy=policy)
         .order_by("opens_on", "id")
@@ -129,9 +68,6 @@ def hearings(policy, reader, public):
 
 
 def hearing_snapshot(hearing, audience, reader):
-    from reports.models import ReportVersion
-
-    public = audience == ReportVersion.Audience.PUBLIC
     policy = hearing.policy
     return normalise(
         {
@@ -141,6 +77,6 @@ def hearing_snapshot(hearing, audience, reader):
             "title": f"Høringsnotat: {hearing.title}",
             "municipality": policy.municipality.name,
             "policy": {"title": policy.title, "period": policy.period_label},
-            "hearing": hearing_data(hearing, reader, public),
+            "hearing": hearing_data(hearing, reader),
         }
     )

@@ -2,14 +2,13 @@
 
 from django.utils import timezone
 
+from councils.models import AgendaItem, Attachment, Attendance, FollowUp, ItemGuest
+from reports.models import ReportVersion
 from reports.snapshot.base import SNAPSHOT_FORMAT, day, normalise
 from reports.snapshot.decisions import item_row
 
 
 def minutes_snapshot(meeting, audience, reader):
-    from councils.models import AgendaItem, Attachment, Attendance, FollowUp, ItemGuest
-    from reports.models import ReportVersion
-
     municipality = meeting.council.municipality
     items = list(
         AgendaItem.objects.visible_to(reader)

@@ -2,10 +2,10 @@
 
 from django.db.models import Prefetch
 
-from reports.snapshot import base
+from actionplans.models import Action, ActionPlan, FollowUpRound, Indicator, Measurement
+from actionplans.rollups import weighted_progress
+from actionplans.selectors import round_report_data
 from reports.snapshot.base import day, number
-
-# --- action plans and indicators ------------------------------------------------------------
 
 
 def goal_label(goal):
@@ -13,20 +13,11 @@ def goal_label(goal):
 
 
 def _progress(actions):
-    weighted_progress = base.optional(("actionplans.rollups", "weighted_progress"))
-    if weighted_progress is not None:
-        value = weighted_progress(actions)
-        return None if value is None else round(value)
-    active = [a for a in actions if a.status != "cancelled"]
-    if not active:
-        return None
-    weights = sum(a.weight for a in active)
-    return round(sum(a.progress * a.weight for a in active) / weights)
+    value = weighted_progress(actions)
+    return None if value is None else round(value)
 
 
-def action_plans(policy, reader, public):
-    from actionplans.models import Action, ActionPlan
-
+def action_plans(policy, reader):
     plans = list(
         ActionPlan.objects.visible_to(reader)
         .filter(policy=policy)
@@ -80,8 +71,6 @@ def action_plans(policy, reader, public):
 
 
 def latest_round(policy, reader):
-    from actionplans.models import FollowUpRound
-
     rounds = FollowUpRound.objects.reports_visible_to(reader).filter(policy=policy)
     round = rounds.order_by("-closes_on", "-id").first()
     if round is None:
@@ -94,53 +83,25 @@ def latest_round(policy, reader):
         "closed": round.is_closed,
         "summary": round.summary,
     }
-    round_report_data = base.optional(
-        ("actionplans.selectors", "round_report_data"),
-        ("actionplans.services", "round_report_data"),
-    )
-    if round_report_data is not None:
-        report = round_report_data(round, reader)
-        data["counts"] = [[str(row.label), row.count] for row in report["counts"]]
-        data["total"] = report["total"]
-        data["reported"] = report["reported"]
-        data["updates"] = [
-            {
-                "action": row.action.title,
-                "goal": goal_label(view.goal),
-                "status": row.update.get_status_display() if row.update else "",
-                "progress": row.update.progress if row.update else None,
-                "note": row.update.note if row.update else "",
-            }
-            for view in report["goals"]
-            for row in view.actions
-        ]
-        return data
-    from actionplans.models import Action, StatusUpdate
-
-    actions = list(Action.objects.visible_to(reader).filter(plan__policy=policy))
-    updates = {
-        u.action_id: u
-        for u in StatusUpdate.objects.visible_to(reader).filter(round=round, action__in=actions)
-    }
-    data["counts"] = []
-    data["total"] = len(actions)
-    data["reported"] = len(updates)
+    report = round_report_data(round, reader)
+    data["counts"] = [[str(row.label), row.count] for row in report["counts"]]
+    data["total"] = report["total"]
+    data["reported"] = report["reported"]
     data["updates"] = [
         {
-            "action": a.title,
-            "goal": "",
-            "status": updates[a.pk].get_status_display() if a.pk in updates else "",
-            "progress": updates[a.pk].progress if a.pk in updates else None,
-            "note": updates[a.pk].note if a.pk in updates else "",
+            "action": row.action.title,
+            "goal": goal_label(view.goal),
+            "status": row.update.get_status_display() if row.update else "",
+            "progress": row.update.progress if row.update else None,
+            "note": row.update.note if row.update else "",
         }
-        for a in actions
+        for view in report["goals"]
+        for row in view.actions
     ]
     return data
 
 
 def indicators(policy, reader):
-    from actionplans.models import Indicator, Measurement
-
     rows = []
     for indicator in (
         Indicator.objects.visible_to(reader)

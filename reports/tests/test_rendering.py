@@ -16,8 +16,17 @@ def _html(body):
     )
 
 
+def test_the_page_count_is_the_laid_out_document_s_own():
+    rendered = rendering.html_to_pdf(
+        _html("".join(f'<p style="break-after: page">Side {n}</p>' for n in range(1, 4)))
+    )
+
+    assert rendered.pdf.startswith(b"%PDF")
+    assert rendered.page_count == 3 == len(pdf.reader(rendered.pdf).pages)
+
+
 def test_the_fetcher_serves_static_files_and_refuses_everything_else():
-    content, fetcher = rendering.html_to_pdf(
+    rendered = rendering.html_to_pdf(
         _html(
             "<p>Hej</p>"
             '<img src="file:///etc/passwd" alt="a">'
@@ -30,6 +39,7 @@ def test_the_fetcher_serves_static_files_and_refuses_everything_else():
         )
     )
 
+    content, fetcher = rendered.pdf, rendered.fetcher
     assert "Hej" in pdf.text(content)
     assert fetcher.requested[0] == f"file://{FONT}"
     assert f"file://{FONT}" not in fetcher.refused

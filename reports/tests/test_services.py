@@ -6,6 +6,7 @@ from django.db import IntegrityError, InternalError, transaction
 from django.utils import timezone, translation
 
 from core.models import Job
+from councils.tests.factories import CouncilFactory, member_user
 from reports import services
 from reports.models import ReportVersion
 from reports.snapshot import canonical_json
@@ -84,10 +85,16 @@ def test_public_version_holds_nothing_closed_confidential_or_personal(cycle, req
 def test_a_council_s_version_shows_its_closed_items_but_no_contact_data(cycle, request_report):
     version = request_report(cycle["policy"], COUNCIL, council=cycle["council"])
 
-    text = pdf.text(version.pdf.read())
+    content = version.pdf.read()
+    text = pdf.text(content)
     assert factories.CLOSED_TITLE in text
     assert "Jensen fortsætter i stillingen." in text
-    assert "Intern udgave" in text
+    # Whom it is for: on the cover and in every page's footer.
+    assert "Udgaven indeholder også rådets lukkede punkter" in " ".join(text.split())
+    for page in pdf.reader(content).pages:
+        assert "Til Integrationsrådet og sekretariatet – må ikke offentliggøres" in (
+            page.extract_text()
+        )
     # Confidential responses are the secretariat's only; contact data are never in a report.
     assert factories.CONFIDENTIAL_RESPONSE not in text
     assert factories.CITIZEN_EMAIL not in text
@@ -205,13 +212,16 @@ def test_staff_retry_of_a_failed_version_renders_it(
     assert version.error == ""
 
 
-def test_the_stale_sweep_resends_a_render_whose_worker_died(
+def test_the_stale_sweep_resends_a_render_whose_lease_ran_out(
     cycle, django_capture_on_commit_callbacks
 ):
     version = services.report_request(policy=cycle["policy"], audience=PUBLIC)
-    long_ago = timezone.now() - datetime.timedelta(hours=1)
+    # Started a moment ago: its age says nothing, its lease (not renewed) does.
     ReportVersion.objects.filter(pk=version.pk).update(
-        state="rendering", attempts=1, rendering_started_at=long_ago
+        state="rendering",
+        attempts=1,
+        rendering_started_at=timezone.now() - datetime.timedelta(seconds=25),
+        lease_until=timezone.now() - datetime.timedelta(seconds=1),
     )
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -236,13 +246,19 @@ def test_the_stale_sweep_gives_up_after_the_attempts_are_used(cycle):
     assert "afbrudt" in version.error
 
 
-def test_a_recent_render_is_left_to_its_worker(cycle):
+def test_a_render_whose_lease_is_renewed_is_left_to_its_worker(cycle):
     version = services.report_request(policy=cycle["policy"], audience=PUBLIC)
+    # However long ago it started: a renewed lease means its worker is alive.
     ReportVersion.objects.filter(pk=version.pk).update(
-        state="rendering", attempts=1, rendering_started_at=timezone.now()
+        state="rendering",
+        attempts=1,
+        rendering_started_at=timezone.now() - datetime.timedelta(hours=1),
+        lease_until=timezone.now() + datetime.timedelta(seconds=15),
     )
 
     assert services.reports_sweep_stale() == 0
+    version.refresh_from_db()
+    assert version.state == ReportVersion.State.RENDERING
 
 
 def test_minutes_pdf_shows_open_items_and_only_the_public_face_of_closed_ones(
@@ -283,18 +299,11 @@ def test_hearing_report_pdf(cycle, editor, django_capture_on_commit_callbacks):
 
 
 def test_visibility_of_versions(cycle, editor, other_editor, request_report):
-    from core.tests.factories import UserFactory
-    from councils.tests.factories import CouncilFactory
-
     public = request_report(cycle["policy"], PUBLIC)
     internal = request_report(cycle["policy"], COUNCIL, council=cycle["council"])
     secretariat = request_report(cycle["policy"], SECRETARIAT)
-    member = UserFactory()
-    factories.make_member(cycle["council"], member)
-    member_elsewhere = UserFactory()
-    factories.make_member(
-        CouncilFactory(municipality=cycle["policy"].municipality), member_elsewhere
-    )
+    member = member_user(cycle["council"])
+    member_elsewhere = member_user(CouncilFactory(municipality=cycle["policy"].municipality))
 
     def visible(user):
         return set(ReportVersion.objects.visible_to(user).values_list("pk", flat=True))

@@ -1,9 +1,9 @@
-"""The data a version is made from: fallbacks, and what changed between two snapshots."""
+"""The data a version is made from, and what changed between two snapshots."""
 
 import pytest
 
 from core.access import Reader
-from reports import services
+from reports import services, snapshot
 from reports.models import ReportVersion
 from reports.snapshot import canonical_json
 from reports.tests import factories, pdf
@@ -13,24 +13,23 @@ pytestmark = pytest.mark.django_db
 PUBLIC = ReportVersion.Audience.PUBLIC
 
 
-def test_the_fallbacks_make_a_report_without_the_other_apps_functions(
-    cycle, monkeypatch, django_capture_on_commit_callbacks
+def test_the_public_cycle_snapshot_holds_the_text_hearing_plans_and_round_but_nothing_closed(
+    cycle,
 ):
-    from reports import snapshot
-    from reports.snapshot import base
+    data = snapshot.cycle_snapshot(cycle["policy"], PUBLIC, Reader.anonymous())
 
-    with_functions = snapshot.cycle_snapshot(cycle["policy"], PUBLIC, Reader.anonymous())
-    monkeypatch.setattr(base, "optional", lambda *places: None)
-    without = snapshot.cycle_snapshot(cycle["policy"], PUBLIC, Reader.anonymous())
-
-    assert without["text"]["focus_areas"][0]["goals"][0]["title"] == "Flere unge i uddannelse"
-    assert without["text"].keys() == with_functions["text"].keys()
-    assert [r["reference"] for r in without["hearings"][0]["responses"]] == ["H1-0001"]
-    assert without["action_plans"][0]["progress"] == 40
-    assert without["latest_round"]["reported"] == 1
+    assert data["text"]["focus_areas"][0]["goals"][0]["title"] == "Flere unge i uddannelse"
+    # The confidential response is not the public's; the citizen's is, without contact data.
+    assert [r["reference"] for r in data["hearings"][0]["responses"]] == ["H1-0001"]
+    assert data["action_plans"][0]["progress"] == 40
+    assert data["latest_round"]["reported"] == 1
     for secret in (factories.CITIZEN_EMAIL, factories.CONFIDENTIAL_RESPONSE):
-        assert secret not in canonical_json(without)
+        assert secret not in canonical_json(data)
 
+
+def test_a_changed_goal_title_shows_in_the_next_version_s_changes(
+    cycle, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         first = services.report_request(policy=cycle["policy"], audience=PUBLIC)
     cycle["goal"].title = "Alle unge i job"
@@ -38,6 +37,7 @@ def test_the_fallbacks_make_a_report_without_the_other_apps_functions(
     with django_capture_on_commit_callbacks(execute=True):
         second = services.report_request(policy=cycle["policy"], audience=PUBLIC)
     second.refresh_from_db()
+
     assert first.pk != second.pk and second.state == ReportVersion.State.DONE
     assert "Alle unge i job" in pdf.text(second.pdf.read()).split("forrige version")[-1]
 
@@ -78,3 +78,30 @@ def test_the_snapshot_holds_a_year_only_adoption_and_the_hearing_summary(cycle):
     data = snapshot.cycle_snapshot(cycle["policy"], PUBLIC, Reader.anonymous())
     assert data["lineage"][0]["adopted_year"] == 2015
     assert "flere positive bemærkninger" in data["hearings"][0]["summary"]
+
+
+def test_the_decisions_trail_finds_items_by_link_transition_and_status_report(cycle):
+    from actionplans.tests.factories import FollowUpRoundFactory
+    from councils.tests.factories import AgendaItemFactory
+    from policies.models import Policy, PolicyTransition
+
+    meeting = cycle["meeting"]
+    by_transition = AgendaItemFactory(meeting=meeting, number=3, title="Vedtagelse i byrådet")
+    by_round = AgendaItemFactory(meeting=meeting, number=4, title="Status på implementering")
+    AgendaItemFactory(meeting=meeting, number=5, title="Et andet emne")
+    PolicyTransition.objects.create(
+        policy=cycle["policy"],
+        from_state=Policy.State.IN_FORCE,
+        to_state=Policy.State.IN_FORCE,
+        decided_on=meeting.starts_at.date(),
+        agenda_item=by_transition,
+    )
+    FollowUpRoundFactory(policy=cycle["policy"]).agenda_items.add(by_round)
+
+    rows = snapshot.cycle_snapshot(cycle["policy"], PUBLIC, Reader.anonymous())["decisions"]
+
+    assert [row["number"] for row in rows] == [1, 2, 3, 4]
+    assert (
+        rows[2]["title"] == "Vedtagelse i byrådet"
+        and rows[3]["title"] == "Status på implementering"
+    )

@@ -4,9 +4,9 @@ import pytest
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from councils.tests.factories import CouncilFactory, member_user
 from reports import services
 from reports.models import ReportVersion
-from reports.tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -91,11 +91,9 @@ def test_download_gives_the_same_pdf_bytes_every_time(
     assert first["ETag"] == f'"{version.pdf_sha256}"'
 
 
-def test_internal_versions_are_hidden_from_citizens_and_other_municipalities(
+def test_a_council_s_version_is_hidden_from_citizens_other_councils_and_municipalities(
     client, other_editor, cycle, django_capture_on_commit_callbacks
 ):
-    from core.tests.factories import UserFactory
-
     version = _rendered(
         cycle["policy"], COUNCIL, django_capture_on_commit_callbacks, council=cycle["council"]
     )
@@ -104,25 +102,41 @@ def test_internal_versions_are_hidden_from_citizens_and_other_municipalities(
     assert client.get(version.get_download_url()).status_code == 404
     client.force_login(other_editor)
     assert client.get(version.get_download_url()).status_code == 404
-    member = UserFactory()
-    factories.make_member(cycle["council"], member)
-    client.force_login(member)
+    client.force_login(member_user(CouncilFactory(municipality=cycle["policy"].municipality)))
+    assert client.get(version.get_absolute_url()).status_code == 404
+    assert client.get(version.get_download_url()).status_code == 404
+    client.force_login(member_user(cycle["council"]))
     assert client.get(version.get_download_url()).status_code == 200
+    page = client.get(version.get_absolute_url()).content.decode()
+    assert "Integrationsrådet og sekretariatet" in page  # whom it is for, in words
+    assert "Også rådets lukkede punkter" in page
 
 
-def test_a_failed_version_says_why_and_staff_can_retry_it(
+def test_a_failed_version_tells_staff_why_and_everyone_else_only_that_it_failed(
     client, editor, cycle, django_capture_on_commit_callbacks
 ):
     version = services.report_request(policy=cycle["policy"], audience=PUBLIC)
+    ReportVersion.objects.filter(pk=version.pk).update(attempts=3)
     services.report_mark_failed(version_id=version.pk, error="MemoryError: for stor")
     retry_url = reverse("reports:retry", args=["aalborg", version.pk])
+    status_url = reverse("reports:status", args=["aalborg", version.pk])
 
-    anonymous = client.get(version.get_absolute_url()).content.decode()
-    assert "MemoryError: for stor" in anonymous and retry_url not in anonymous
-    assert client.post(retry_url).status_code == 403
+    for who in (None, member_user(cycle["council"])):  # a citizen, a council member
+        if who:
+            client.force_login(who)
+        for url in (version.get_absolute_url(), status_url):
+            html = client.get(url).content.decode()
+            assert "Rapporten kunne ikke dannes" in html
+            assert "MemoryError" not in html and "for stor" not in html
+            assert "3 forsøg" not in html and retry_url not in html
+        assert client.post(retry_url).status_code == 403
+        client.logout()
 
     client.force_login(editor)
-    assert retry_url in client.get(version.get_absolute_url()).content.decode()
+    html = client.get(version.get_absolute_url()).content.decode()
+    assert "MemoryError: for stor" in html
+    assert "efter 3 forsøg" in html
+    assert retry_url in html
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(retry_url)
 
@@ -167,22 +181,90 @@ def test_an_order_without_an_audience_is_refused_with_a_message(client, editor, 
     assert not ReportVersion.objects.exists()
 
 
+def _staff_pages(cycle):
+    """Each kind's staff page and the order form's address on it."""
+    return {
+        "cycle": (
+            reverse("policies:staff_edit", args=["aalborg", cycle["policy"].slug]),
+            _order_url(cycle["policy"]),
+        ),
+        "minutes": (
+            reverse("councils:staff_meeting", args=["aalborg", cycle["meeting"].pk]),
+            reverse("reports:request_minutes", args=["aalborg", cycle["meeting"].pk]),
+        ),
+        "hearing": (
+            reverse("hearings:staff_detail", args=["aalborg", cycle["hearing"].pk]),
+            reverse("reports:request_hearing", args=["aalborg", cycle["hearing"].pk]),
+        ),
+    }
+
+
+def test_each_staff_page_shows_its_order_form_with_the_audiences_written_out(client, editor, cycle):
+    client.force_login(editor)
+
+    for kind, (page, action) in _staff_pages(cycle).items():
+        html = client.get(page).content.decode()
+        form = html[html.index(f'action="{action}"') :]
+        form = form[: form.index("</form>")]
+        # Django's radios, one per audience, each with what it holds and who may open it.
+        for value in ("public", "council", "secretariat"):
+            assert f'name="audience" value="{value}"' in form, kind
+        assert "Kun det, som alle borgere kan se." in form
+        assert "Kun rådets medlemmer og sekretariatet kan hente den." in form
+        assert "Alt, også fortrolige høringssvar." in form
+        assert 'name="label"' in form
+        if kind == "minutes":  # the meeting's own council; nothing to choose
+            assert 'name="council"' not in form
+            assert "Udgave til Integrationsrådet" in form
+        else:
+            assert '<select name="council"' in form
+            assert f'<option value="{cycle["council"].pk}">Integrationsrådet</option>' in form
+
+
+def test_no_order_form_for_anyone_but_the_secretariat(client, cycle):
+    page, action = _staff_pages(cycle)["cycle"]
+    client.force_login(member_user(cycle["council"]))
+
+    response = client.get(page)
+
+    assert action not in response.content.decode()
+
+
 def test_minutes_and_hearing_reports_are_ordered_from_the_staff_side(
     client, editor, cycle, django_capture_on_commit_callbacks
 ):
     client.force_login(editor)
-    minutes_url = reverse("reports:request_minutes", args=["aalborg", cycle["meeting"].pk])
-    hearing_url = reverse("reports:request_hearing", args=["aalborg", cycle["hearing"].pk])
-    form = render_to_string("reports/_order_form.html", {"action": minutes_url})
-    assert f'action="{minutes_url}"' in form and 'name="audience"' in form
+    pages = _staff_pages(cycle)
 
     with django_capture_on_commit_callbacks(execute=True):
-        minutes = client.post(minutes_url, {"audience": "public"})
-        hearing = client.post(hearing_url, {"audience": "secretariat"})
+        minutes = client.post(pages["minutes"][1], {"audience": "council"})
+        hearing = client.post(
+            pages["hearing"][1], {"audience": "council", "council": cycle["council"].pk}
+        )
 
-    kinds = dict(ReportVersion.objects.values_list("kind", "state"))
-    assert kinds == {"minutes": "done", "hearing": "done"}
-    assert minutes.status_code == hearing.status_code == 302
+    versions = {v.kind: v for v in ReportVersion.objects.all()}
+    assert {kind: v.state for kind, v in versions.items()} == {
+        "minutes": "done",
+        "hearing": "done",
+    }
+    assert versions["minutes"].council == cycle["council"]  # implied by the meeting
+    assert versions["hearing"].council == cycle["council"]
+    assert minutes["Location"] == versions["minutes"].get_absolute_url()
+    assert hearing["Location"] == versions["hearing"].get_absolute_url()
+    assert versions["hearing"].download_name == f"hoeringsnotat-{cycle['hearing'].pk}-v1-raad.pdf"
+
+
+def test_a_council_s_version_without_a_council_is_refused_back_on_the_staff_page(
+    client, editor, cycle
+):
+    client.force_login(editor)
+    page, action = _staff_pages(cycle)["hearing"]
+
+    response = client.post(action, {"audience": "council"}, follow=True)
+
+    assert response.redirect_chain[-1][0] == page
+    assert "vælg det råd, udgaven er til." in response.content.decode()
+    assert not ReportVersion.objects.exists()
 
 
 def test_the_version_page_costs_a_fixed_number_of_queries(
