@@ -13,14 +13,14 @@ APPS := core councils policies hearings actionplans reports
 .PHONY: run test test-fast lint format migrations-check deploy-check messages browser-deps install services clean bench
 
 run: install
-	$(PY) -m core.devstack run
+	$(PY) -m devstack run
 
 test: install browser-deps
-	$(PY) -m core.devstack test $(PYTEST_ARGS)
+	$(PY) -m devstack test $(PYTEST_ARGS)
 
 # Without the browser tests (they need Debian's Chromium).
 test-fast: install
-	$(PY) -m core.devstack test -m "not browser" $(PYTEST_ARGS)
+	$(PY) -m devstack test -m "not browser" $(PYTEST_ARGS)
 
 install: $(STAMP)
 
@@ -39,7 +39,7 @@ browser-deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
 services: install
-	$(PY) -m core.devstack services
+	$(PY) -m devstack services
 
 lint: install
 	$(VENV)/bin/ruff check .
@@ -47,7 +47,7 @@ lint: install
 	$(MAKE) --no-print-directory migrations-check deploy-check
 
 migrations-check: install
-	$(PY) -m core.devstack postgres
+	$(PY) -m devstack postgres
 	$(PY) manage.py makemigrations --check --dry-run
 
 # `check --deploy` with the values a production deployment sets.
@@ -69,7 +69,7 @@ messages: install
 	$(PY) manage.py compilemessages -i .venv -i var
 
 bench: install
-	POLITIKSPOR_KEEP_SERVICES=1 $(PY) -m core.devstack services
+	POLITIKSPOR_KEEP_SERVICES=1 $(PY) -m devstack services
 	for script in bench/*.py; do $(PY) $$script || exit 1; done
 
 clean:

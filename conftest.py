@@ -5,10 +5,23 @@ import os
 import pytest
 
 if not os.environ.get("DATABASE_URL"):
-    # Running pytest directly (not through `make test`): start the embedded server too.
-    from core.devstack import start_postgres
+    # Running pytest directly (not through `make test`): start the suite's own embedded
+    # server (var/test-pg), never the one `make run` uses. It is left running.
+    from django.conf import settings
 
-    start_postgres()
+    from config.env import embedded_postgres_host
+    from devstack.services import Postgres, var_dir
+
+    if "POLITIKSPOR_PG_DIR" not in os.environ:
+        # pytest-django read the settings before this file: point them (and every
+        # process a test starts) at the suite's cluster.
+        os.environ["POLITIKSPOR_PG_DIR"] = str(var_dir() / "test-pg")
+        Postgres(os.environ["POLITIKSPOR_PG_DIR"]).start()
+        settings.DATABASES["default"]["HOST"] = embedded_postgres_host(
+            os.environ["POLITIKSPOR_PG_DIR"]
+        )
+    else:
+        Postgres(os.environ["POLITIKSPOR_PG_DIR"]).start()
 
 
 @pytest.fixture(autouse=True)

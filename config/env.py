@@ -5,6 +5,9 @@ from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("POLITIKSPOR_VAR_DIR", BASE_DIR / "var"))
+# The embedded PostgreSQL's data directory: var/pg for `make run`, var/test-pg for the
+# suite (devstack sets it), so a test run never touches the server the site runs on.
+PG_DIR = Path(os.environ.get("POLITIKSPOR_PG_DIR", VAR_DIR / "pg"))
 
 
 class StartupError(Exception):
@@ -40,13 +43,13 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-def embedded_postgres_host():
-    """The socket directory of the embedded PostgreSQL under var/pg.
+def embedded_postgres_host(pgdata=None):
+    """The socket directory of the embedded PostgreSQL (PG_DIR unless told otherwise).
 
     pgserver may put the socket outside the data directory when the path is too long
     for a Unix socket; postmaster.pid (line 5) says where it really is.
     """
-    pgdata = VAR_DIR / "pg"
+    pgdata = Path(pgdata or PG_DIR)
     try:
         lines = (pgdata / "postmaster.pid").read_text().splitlines()
         if len(lines) >= 5 and lines[4].strip():

@@ -41,7 +41,7 @@ def test_make_run_stack_serves_the_demo_and_reports_healthy(tmp_path):
         REDIS_PORT=str(redis_port),
     )
     stack = subprocess.Popen(
-        [sys.executable, "-m", "core.devstack", "run"],
+        [sys.executable, "-m", "devstack", "run"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,

@@ -21,9 +21,9 @@ from django.conf import settings
 from django.db import connection, transaction
 
 from config.celery import app
-from core.devstack import redis_answers, redis_binary
 from core.jobs import jobs_sweep
 from core.models import Job
+from devstack.services import redis_answers, redis_binary
 from reports import services
 from reports.models import ReportVersion
 
