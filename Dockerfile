@@ -13,7 +13,7 @@ WORKDIR /app
 COPY requirements.lock ./
 RUN pip install --no-cache-dir -r requirements.lock
 COPY . .
-RUN DJANGO_DEBUG=0 SECRET_KEY=build-only DATABASE_URL=postgres://build@localhost/build \
+RUN DJANGO_DEBUG=0 SECRET_KEY="build-only-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" DATABASE_URL=postgres://build@localhost/build \
     python manage.py collectstatic --noinput
 
 RUN useradd --system --home /app politikspor && mkdir -p /app/var && chown politikspor /app/var

@@ -27,6 +27,12 @@ if not SECRET_KEY:
             "SECRET_KEY mangler: sæt SECRET_KEY i miljøet (fx i .env) når DJANGO_DEBUG=0."
         )
     SECRET_KEY = "development-only-insecure-key-politikspor"  # noqa: S105 (DEBUG only)
+elif not DEBUG and len(SECRET_KEY) < 50:
+    # Sessions, password-reset links and the citizen form's tokens are signed with it.
+    raise StartupError(
+        f"SECRET_KEY er for kort ({len(SECRET_KEY)} tegn): brug mindst 50 tilfældige tegn, "
+        "fx python -c 'import secrets; print(secrets.token_urlsafe(50))'."
+    )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -52,6 +58,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "core.middleware.RejectNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.LanguageMiddleware",
@@ -60,6 +67,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # A restarting database: one retry for reads, else 503 with Retry-After.
+    "core.middleware.DatabaseOutageMiddleware",
     "csp.middleware.CSPMiddleware",
     # Records the request's user on every history row (who changed what).
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -212,6 +221,8 @@ SESSION_COOKIE_HTTPONLY = True
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    # The container's health check probes over plain HTTP from inside (docker-compose.yml).
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)

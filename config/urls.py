@@ -5,6 +5,9 @@ from django.urls import include, path
 from core import views as core_views
 from core.forms import LoginForm
 
+# A restarting database answers 503 with Retry-After, never 500 (see core.middleware).
+handler500 = "core.views.server_error"
+
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
