@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.concurrency import save_if_unchanged
+from core.uploads import stored_name
 from councils.models import (
     AgendaItem,
     Attachment,
@@ -289,7 +290,8 @@ def attachment_add(
         content_type=content_type,
         size=file.size,
     )
-    attachment.file.save(file.name, file, save=False)
+    # Stored under the extension of the type found in its bytes, not the name it came with.
+    attachment.file.save(stored_name(file.name, content_type), file, save=False)
     return _save(attachment, _("Bilag tilføjet"))
 
 
