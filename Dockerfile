@@ -19,4 +19,4 @@ RUN DJANGO_DEBUG=0 SECRET_KEY="build-only-$(head -c 32 /dev/urandom | od -An -tx
 RUN useradd --system --home /app politikspor && mkdir -p /app/var && chown politikspor /app/var
 USER politikspor
 EXPOSE 8000
-CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+CMD ["gunicorn", "config.wsgi", "-c", "config/gunicorn.conf.py"]

@@ -70,7 +70,11 @@ class Postgres:
 
         self.pgdata.parent.mkdir(parents=True, exist_ok=True)
         already = self.is_running()
-        pgserver.get_server(self.pgdata, cleanup_mode=None)
+        server = pgserver.get_server(self.pgdata, cleanup_mode=None)
+        if not already and server.pgdata.exists() and not self.is_running():
+            # pgserver keeps one handle per directory and process; after a stop, start again.
+            with server._lock:
+                server.ensure_postgres_running()
         self.started = not already
         return self
 
@@ -104,11 +108,9 @@ class Postgres:
 
     def _pg_ctl(self, *args):
         from pgserver._commands import pg_ctl
-        from pgserver.postgres_server import PostgresServer
 
         user = "pgserver" if os.geteuid() == 0 else None  # pgserver runs it as that user
         pg_ctl(list(args), pgdata=self.pgdata, user=user)
-        PostgresServer._instances.pop(self.pgdata.resolve(), None)
 
     def stop(self, *, force=False):
         """Stop the server if this object started it (or when forced: `devstack stop`)."""

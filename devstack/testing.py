@@ -6,9 +6,11 @@ when the test failed (pytest shows captured output only then).
 
 import contextlib
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from urllib.parse import quote
@@ -46,14 +48,22 @@ def redis_server(directory):
 
 
 @contextlib.contextmanager
-def postgres_cluster(directory, database="politikspor"):
-    """A PostgreSQL cluster of its own (initdb takes about a second), deleted afterwards."""
-    postgres = Postgres(Path(directory) / "pg").start()
-    postgres.ensure_database(database)
+def postgres_cluster(database="politikspor"):
+    """A PostgreSQL cluster of its own (initdb takes about a second), deleted afterwards.
+
+    Not under pytest's tmp_path: pytest makes /tmp/pytest-of-<user> private again whenever
+    a session starts, and as root pgserver runs the server as another user, who must reach
+    the data directory.
+    """
+    directory = Path(tempfile.mkdtemp(prefix="politikspor-pg-"))
+    directory.chmod(0o755)
+    postgres = Postgres(directory / "pg").start()
     try:
+        postgres.ensure_database(database)
         yield postgres
     finally:
         postgres.stop(force=True)
+        shutil.rmtree(directory, ignore_errors=True)
 
 
 @contextlib.contextmanager
