@@ -36,6 +36,36 @@ def _celery_in_process(settings):
 
 
 @pytest.fixture(autouse=True)
+def _forced_logins_include_the_second_factor(request, monkeypatch):
+    """`client.force_login(user)` stands for a finished sign-in, and for an editor, admin
+    or superuser that includes the second factor: the session gets a verified TOTP device,
+    as accounts.views.two_factor_verify leaves it. Tests of the second factor itself mark
+    themselves `password_only` to get the session a password alone gives.
+    """
+    if request.node.get_closest_marker("password_only"):
+        return
+    from django.test import Client
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        from django_otp import DEVICE_ID_SESSION_KEY
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        from accounts.policy import needs_two_factor
+
+        if needs_two_factor(user):
+            device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+            device = device or TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+
+
+@pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.STORAGES = {
         **settings.STORAGES,

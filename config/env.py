@@ -43,6 +43,25 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+ROLES = {"editor", "admin"}
+
+
+def env_role_map(name):
+    """OIDC_ROLE_MAP: `claim=municipality-slug:role` pairs, comma-separated, e.g.
+    `politikspor-aalborg-redaktoer=aalborg:editor,politikspor-aalborg-admin=aalborg:admin`."""
+    pairs = []
+    for item in env_list(name):
+        claim, _, target = item.partition("=")
+        slug, _, role = target.partition(":")
+        if not (claim.strip() and slug.strip() and role.strip() in ROLES):
+            raise StartupError(
+                f"{name}: {item!r} skal have formen gruppe=kommune:rolle "
+                f"(rolle er editor eller admin)."
+            )
+        pairs.append((claim.strip(), slug.strip(), role.strip()))
+    return pairs
+
+
 def embedded_postgres_host(pgdata=None):
     """The socket directory of the embedded PostgreSQL (PG_DIR unless told otherwise).
 
