@@ -8,9 +8,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
-APPS := core councils policies hearings actionplans reports
+APPS := core accounts councils policies hearings actionplans reports
 
-.PHONY: run test test-fast lint format migrations-check deploy-check messages browser-deps install services clean bench
+.PHONY: run test test-fast lint format migrations-check deploy-check messages browser-deps install services clean bench load backup restore
 
 run: install
 	$(PY) -m devstack run
@@ -65,12 +65,25 @@ messages: install
 	for app in $(APPS); do \
 	  (cd $$app && ../$(PY) ../manage.py makemessages -l en --no-obsolete >/dev/null); done
 	$(PY) manage.py makemessages -l en --no-obsolete -i '.venv/*' -i 'var/*' -i 'staticfiles/*' \
-	  -i 'bench/*' -i 'tests/*' $(foreach app,$(APPS),-i '$(app)/*')
+	  -i 'bench/*' -i 'tests/*' -i 'devstack/*' $(foreach app,$(APPS),-i '$(app)/*')
 	$(PY) manage.py compilemessages -i .venv -i var
 
 bench: install
 	POLITIKSPOR_KEEP_SERVICES=1 $(PY) -m devstack services
-	for script in bench/*.py; do $(PY) $$script || exit 1; done
+	for script in bench/bench_*.py; do $(PY) $$script || exit 1; done
+
+# 50 users for 3 minutes against gunicorn with DEBUG off (LOAD_ARGS="--seconds 60 --nginx").
+load: install
+	$(PY) bench/load.py $(LOAD_ARGS)
+
+# pg_dump of the database plus the uploaded files, into var/backups/<time>/ (or BACKUP=dir).
+backup: install
+	$(PY) -m devstack backup $(BACKUP)
+
+# Put a backup back: make restore BACKUP=var/backups/20261201-120000 (stop make run first).
+restore: install
+	@test -n "$(BACKUP)" || { echo "Angiv mappen: make restore BACKUP=var/backups/…"; exit 2; }
+	$(PY) -m devstack restore $(BACKUP)
 
 clean:
 	rm -rf $(VENV) staticfiles
