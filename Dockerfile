@@ -1,5 +1,6 @@
-# One image for web (gunicorn), worker (Celery) and beat. See docker-compose.yml.
-FROM python:3.11-slim-bookworm
+# One image for web (gunicorn), worker (Celery) and beat, and a small nginx image (proxy)
+# that serves the collected static files. See docker-compose.yml.
+FROM python:3.11-slim-bookworm AS app
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 DJANGO_SETTINGS_MODULE=config.settings
 
@@ -20,3 +21,8 @@ RUN useradd --system --home /app politikspor && mkdir -p /app/var && chown polit
 USER politikspor
 EXPOSE 8000
 CMD ["gunicorn", "config.wsgi", "-c", "config/gunicorn.conf.py"]
+
+# nginx in front of gunicorn: /static/ from the files collected above, the rest passed on.
+FROM nginx:1.27-alpine AS proxy
+COPY deploy/nginx.conf /etc/nginx/conf.d/default.conf
+COPY --from=app /app/staticfiles /app/staticfiles
