@@ -8,19 +8,19 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
-APPS := core councils policies hearings actionplans reports
+APPS := core accounts councils policies hearings actionplans reports
 
-.PHONY: run test test-fast lint format migrations-check deploy-check messages browser-deps install services clean bench
+.PHONY: run test test-fast lint format migrations-check deploy-check messages browser-deps install services clean bench load backup restore
 
 run: install
-	$(PY) -m core.devstack run
+	$(PY) -m devstack run
 
 test: install browser-deps
-	$(PY) -m core.devstack test $(PYTEST_ARGS)
+	$(PY) -m devstack test $(PYTEST_ARGS)
 
 # Without the browser tests (they need Debian's Chromium).
 test-fast: install
-	$(PY) -m core.devstack test -m "not browser" $(PYTEST_ARGS)
+	$(PY) -m devstack test -m "not browser" $(PYTEST_ARGS)
 
 install: $(STAMP)
 
@@ -39,7 +39,7 @@ browser-deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
 services: install
-	$(PY) -m core.devstack services
+	$(PY) -m devstack services
 
 lint: install
 	$(VENV)/bin/ruff check .
@@ -47,7 +47,7 @@ lint: install
 	$(MAKE) --no-print-directory migrations-check deploy-check
 
 migrations-check: install
-	$(PY) -m core.devstack postgres
+	$(PY) -m devstack postgres
 	$(PY) manage.py makemigrations --check --dry-run
 
 # `check --deploy` with the values a production deployment sets.
@@ -65,12 +65,25 @@ messages: install
 	for app in $(APPS); do \
 	  (cd $$app && ../$(PY) ../manage.py makemessages -l en --no-obsolete >/dev/null); done
 	$(PY) manage.py makemessages -l en --no-obsolete -i '.venv/*' -i 'var/*' -i 'staticfiles/*' \
-	  -i 'bench/*' -i 'tests/*' $(foreach app,$(APPS),-i '$(app)/*')
+	  -i 'bench/*' -i 'tests/*' -i 'devstack/*' $(foreach app,$(APPS),-i '$(app)/*')
 	$(PY) manage.py compilemessages -i .venv -i var
 
 bench: install
-	POLITIKSPOR_KEEP_SERVICES=1 $(PY) -m core.devstack services
-	for script in bench/*.py; do $(PY) $$script || exit 1; done
+	POLITIKSPOR_KEEP_SERVICES=1 $(PY) -m devstack services
+	for script in bench/bench_*.py; do $(PY) $$script || exit 1; done
+
+# 50 users for 3 minutes against gunicorn with DEBUG off (LOAD_ARGS="--seconds 60 --nginx").
+load: install
+	$(PY) bench/load.py $(LOAD_ARGS)
+
+# pg_dump of the database plus the uploaded files, into var/backups/<time>/ (or BACKUP=dir).
+backup: install
+	$(PY) -m devstack backup $(BACKUP)
+
+# Put a backup back: make restore BACKUP=var/backups/20261201-120000 (stop make run first).
+restore: install
+	@test -n "$(BACKUP)" || { echo "Angiv mappen: make restore BACKUP=var/backups/…"; exit 2; }
+	$(PY) -m devstack restore $(BACKUP)
 
 clean:
 	rm -rf $(VENV) staticfiles

@@ -5,10 +5,23 @@ import os
 import pytest
 
 if not os.environ.get("DATABASE_URL"):
-    # Running pytest directly (not through `make test`): start the embedded server too.
-    from core.devstack import start_postgres
+    # Running pytest directly (not through `make test`): start the suite's own embedded
+    # server (var/test-pg), never the one `make run` uses. It is left running.
+    from django.conf import settings
 
-    start_postgres()
+    from config.env import embedded_postgres_host
+    from devstack.services import Postgres, var_dir
+
+    if "POLITIKSPOR_PG_DIR" not in os.environ:
+        # pytest-django read the settings before this file: point them (and every
+        # process a test starts) at the suite's cluster.
+        os.environ["POLITIKSPOR_PG_DIR"] = str(var_dir() / "test-pg")
+        Postgres(os.environ["POLITIKSPOR_PG_DIR"]).start()
+        settings.DATABASES["default"]["HOST"] = embedded_postgres_host(
+            os.environ["POLITIKSPOR_PG_DIR"]
+        )
+    else:
+        Postgres(os.environ["POLITIKSPOR_PG_DIR"]).start()
 
 
 @pytest.fixture(autouse=True)
@@ -20,6 +33,36 @@ def _celery_in_process(settings):
     app.conf.task_eager_propagates = True
     yield
     app.conf.task_always_eager = False
+
+
+@pytest.fixture(autouse=True)
+def _forced_logins_include_the_second_factor(request, monkeypatch):
+    """`client.force_login(user)` stands for a finished sign-in, and for an editor, admin
+    or superuser that includes the second factor: the session gets a verified TOTP device,
+    as accounts.views.two_factor_verify leaves it. Tests of the second factor itself mark
+    themselves `password_only` to get the session a password alone gives.
+    """
+    if request.node.get_closest_marker("password_only"):
+        return
+    from django.test import Client
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        from django_otp import DEVICE_ID_SESSION_KEY
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        from accounts.policy import needs_two_factor
+
+        if needs_two_factor(user):
+            device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+            device = device or TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login)
 
 
 @pytest.fixture(autouse=True)

@@ -49,9 +49,9 @@ def peak_rss_mb():
 
 def prepare():
     if not os.environ.get("DATABASE_URL"):
-        from core.devstack import start_postgres
+        from devstack.supervisor import services
 
-        start_postgres()  # creates POLITIKSPOR_DB_NAME when missing
+        services(with_redis=False)  # creates POLITIKSPOR_DB_NAME when missing
     import django
 
     django.setup()

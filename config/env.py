@@ -5,6 +5,9 @@ from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("POLITIKSPOR_VAR_DIR", BASE_DIR / "var"))
+# The embedded PostgreSQL's data directory: var/pg for `make run`, var/test-pg for the
+# suite (devstack sets it), so a test run never touches the server the site runs on.
+PG_DIR = Path(os.environ.get("POLITIKSPOR_PG_DIR", VAR_DIR / "pg"))
 
 
 class StartupError(Exception):
@@ -40,13 +43,32 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-def embedded_postgres_host():
-    """The socket directory of the embedded PostgreSQL under var/pg.
+ROLES = {"editor", "admin"}
+
+
+def env_role_map(name):
+    """OIDC_ROLE_MAP: `claim=municipality-slug:role` pairs, comma-separated, e.g.
+    `politikspor-aalborg-redaktoer=aalborg:editor,politikspor-aalborg-admin=aalborg:admin`."""
+    pairs = []
+    for item in env_list(name):
+        claim, _, target = item.partition("=")
+        slug, _, role = target.partition(":")
+        if not (claim.strip() and slug.strip() and role.strip() in ROLES):
+            raise StartupError(
+                f"{name}: {item!r} skal have formen gruppe=kommune:rolle "
+                f"(rolle er editor eller admin)."
+            )
+        pairs.append((claim.strip(), slug.strip(), role.strip()))
+    return pairs
+
+
+def embedded_postgres_host(pgdata=None):
+    """The socket directory of the embedded PostgreSQL (PG_DIR unless told otherwise).
 
     pgserver may put the socket outside the data directory when the path is too long
     for a Unix socket; postmaster.pid (line 5) says where it really is.
     """
-    pgdata = VAR_DIR / "pg"
+    pgdata = Path(pgdata or PG_DIR)
     try:
         lines = (pgdata / "postmaster.pid").read_text().splitlines()
         if len(lines) >= 5 and lines[4].strip():

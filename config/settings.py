@@ -4,6 +4,8 @@ Development defaults are safe to run locally; with DJANGO_DEBUG=0 a SECRET_KEY i
 .env.example lists every variable.
 """
 
+from datetime import timedelta
+
 from celery.schedules import crontab
 from csp.constants import NONE, SELF
 
@@ -16,6 +18,7 @@ from .env import (
     env_bool,
     env_int,
     env_list,
+    env_role_map,
 )
 
 DEBUG = env_bool("DJANGO_DEBUG", True)
@@ -27,6 +30,12 @@ if not SECRET_KEY:
             "SECRET_KEY mangler: sæt SECRET_KEY i miljøet (fx i .env) når DJANGO_DEBUG=0."
         )
     SECRET_KEY = "development-only-insecure-key-politikspor"  # noqa: S105 (DEBUG only)
+elif not DEBUG and len(SECRET_KEY) < 50:
+    # Sessions, password-reset links and the citizen form's tokens are signed with it.
+    raise StartupError(
+        f"SECRET_KEY er for kort ({len(SECRET_KEY)} tegn): brug mindst 50 tilfældige tegn, "
+        "fx python -c 'import secrets; print(secrets.token_urlsafe(50))'."
+    )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -42,7 +51,13 @@ INSTALLED_APPS = [
     "simple_history",
     "django_filters",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "mozilla_django_oidc",
     "core",
+    "accounts",
     "councils",
     "policies",
     "hearings",
@@ -53,17 +68,25 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "core.middleware.RejectNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Idle timeout, and a second factor for editors, admins and superusers (admin too).
+    "accounts.middleware.StaffSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # A restarting database: one retry for reads, else 503 with Retry-After.
+    "core.middleware.DatabaseOutageMiddleware",
     "csp.middleware.CSPMiddleware",
     # Records the request's user on every history row (who changed what).
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes requires: turns a locked-out sign-in into its answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -113,6 +136,58 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "core:staff_home"
 LOGOUT_REDIRECT_URL = "core:home"
 
+# --- Staff sign-in (accounts/) ---------------------------------------------------------
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out account before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    "accounts.oidc.MunicipalityOIDCBackend",
+]
+# Sessions end after SESSION_HOURS, or after STAFF_IDLE_MINUTES without a request.
+SESSION_COOKIE_AGE = env_int("SESSION_HOURS", 8) * 3600
+STAFF_IDLE_MINUTES = env_int("STAFF_IDLE_MINUTES", 30)
+# Lockout: AXES_FAILURE_LIMIT wrong passwords for one account lock it for
+# AXES_COOLOFF_MINUTES, from whatever address they came (an attack rotates addresses).
+# Not by address as well (axes.W006): a town hall signs in from one address behind its
+# NAT, and five typos there would lock out the whole secretariat. Attempts live in
+# PostgreSQL, so sign-in works while Redis is down.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+AXES_VERBOSE = False
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "Politikspor")
+# OpenID Connect (the municipality's identity provider); off until a client id is set.
+OIDC_RP_CLIENT_ID = env("OIDC_RP_CLIENT_ID", "")
+OIDC_ENABLED = bool(OIDC_RP_CLIENT_ID)
+OIDC_RP_CLIENT_SECRET = env("OIDC_RP_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = env("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = env("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = env("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_OP_ISSUER = env("OIDC_OP_ISSUER", "")
+OIDC_RP_SIGN_ALGO = env("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = env("OIDC_RP_SCOPES", "openid email profile")
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = 10
+OIDC_ROLES_CLAIM = env("OIDC_ROLES_CLAIM", "groups")
+OIDC_ROLE_MAP = env_role_map("OIDC_ROLE_MAP")
+# `amr` values that mean the provider checked a second factor (Entra ID: "mfa"); such a
+# sign-in needs no TOTP code here. Empty: always ask for our own.
+OIDC_MFA_AMR_VALUES = env_list("OIDC_MFA_AMR_VALUES", "mfa")
+LOGIN_REDIRECT_URL_FAILURE = "/konto/log-ind/"  # mozilla-django-oidc wants a path
+if OIDC_ENABLED:
+    missing = [
+        name
+        for name in ("OIDC_RP_CLIENT_SECRET", "OIDC_OP_AUTHORIZATION_ENDPOINT",
+                     "OIDC_OP_TOKEN_ENDPOINT", "OIDC_OP_USER_ENDPOINT", "OIDC_OP_JWKS_ENDPOINT")
+        if not globals()[name]
+    ]  # fmt: skip
+    if missing:
+        raise StartupError(f"OIDC_RP_CLIENT_ID er sat, men {', '.join(missing)} mangler.")
+
 # Danish is the source language of every UI string; English is the translation.
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", "Dansk"), ("en", "English")]
@@ -122,7 +197,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env("STATIC_ROOT", str(BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     # Uploaded files are never served from a public URL: every download goes
@@ -214,6 +289,8 @@ SESSION_COOKIE_HTTPONLY = True
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    # The container's health check probes over plain HTTP from inside (docker-compose.yml).
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)
@@ -222,7 +299,7 @@ if not DEBUG:
     if not SECURE_HSTS_PRELOAD:
         # Preloading commits every subdomain of the kommune's domain to HTTPS for years:
         # that is the kommune's decision (SECURE_HSTS_PRELOAD=1), not a default.
-        SILENCED_SYSTEM_CHECKS = ["security.W021"]
+        SILENCED_SYSTEM_CHECKS += ["security.W021"]
 
 LOGGING = {
     "version": 1,

@@ -1,19 +1,15 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from core import views as core_views
-from core.forms import LoginForm
+
+# A restarting database answers 503 with Retry-After, never 500 (see core.middleware).
+handler500 = "core.views.server_error"
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
-    path(
-        "konto/log-ind/",
-        auth_views.LoginView.as_view(authentication_form=LoginForm),
-        name="login",
-    ),
-    path("konto/log-ud/", auth_views.LogoutView.as_view(), name="logout"),
+    path("konto/", include("accounts.urls")),
     path("admin/", admin.site.urls),
     path("", include("councils.urls")),
     path("", include("policies.urls")),

@@ -55,6 +55,7 @@ class Reader:
     admin_of: frozenset = frozenset()  # municipality ids: admins manage users and registers
     member_of: frozenset = frozenset()  # council ids: current memberships
     member_in: frozenset = frozenset()  # municipality ids of those councils
+    superuser: bool = False
     label: str = ""
 
     # --- making readers ---------------------------------------------------------------------
@@ -99,6 +100,7 @@ class Reader:
             admin_of=admin_of,
             member_of=_ids(council for council, _m in memberships),
             member_in=_ids(municipality for _c, municipality in memberships),
+            superuser=user.is_superuser,
             label=user.get_username(),
         )
 
@@ -127,6 +129,11 @@ class Reader:
     def has_staff_area(self) -> bool:
         """Editors, admins and council members work in the staff area (arbejdsrum)."""
         return bool(self.editor_of or self.member_of)
+
+    @property
+    def needs_second_factor(self) -> bool:
+        """Editors, admins and superusers sign in with a second factor (accounts app)."""
+        return self.superuser or bool(self.editor_of or self.admin_of)
 
     def is_editor(self, municipality) -> bool:
         return _pk(municipality) in self.editor_of

@@ -1,14 +1,17 @@
 import logging
+import sys
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 
 from core import health
 from core.access import Reader
 from core.front import sections_for
+from core.middleware import database_unavailable_response, is_database_outage
 from core.models import Municipality
 
 logger = logging.getLogger(__name__)
@@ -79,3 +82,15 @@ def healthz(request):
     if status != 200:
         body["failing"] = [name for name, part in report.items() if not part["ok"]]
     return JsonResponse(body, status=status)
+
+
+def server_error(request):
+    """handler500: a database that is restarting is a 503 with Retry-After, not a 500.
+
+    Django calls this inside its `except` block, so the exception is still at hand; it is
+    how errors outside the view (a session saved on the way out) get the same answer as
+    DatabaseOutageMiddleware gives inside it.
+    """
+    if is_database_outage(sys.exc_info()[1]):
+        return database_unavailable_response(request)
+    return defaults.server_error(request)

@@ -1,13 +1,10 @@
 """The secretariat's forms, with DKFDS widget classes."""
 
-import io
-import zipfile
-
-import magic
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from core import uploads
 from core.concurrency import RevisionFormMixin
 from councils.models import AgendaItem, Attachment, Attendance, Council, FollowUp, Meeting, Person
 from councils.services import CORRECTABLE_FIELDS
@@ -152,43 +149,12 @@ class CorrectionForm(forms.Form):
 
 # What the secretariat may attach, checked by the bytes, never by the file name.
 ALLOWED_TYPES = {
-    "application/pdf": "pdf",
-    "image/png": "png",
-    "image/jpeg": "jpg",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
+    uploads.PDF: "pdf",
+    uploads.PNG: "png",
+    uploads.JPEG: "jpg",
+    uploads.DOCX: "docx",
+    uploads.XLSX: "xlsx",
 }
-_ZIP_TYPES = {"application/zip", "application/x-zip-compressed", "application/octet-stream"}
-
-
-def _office_type(upload):
-    """DOCX/XLSX are zip files; tell them apart by their parts, not by their name."""
-    upload.seek(0)
-    try:
-        with zipfile.ZipFile(io.BytesIO(upload.read())) as archive:
-            names = set(archive.namelist())
-    except zipfile.BadZipFile:
-        return None
-    finally:
-        upload.seek(0)
-    if "[Content_Types].xml" not in names:
-        return None
-    if any(name.startswith("word/") for name in names):
-        return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    if any(name.startswith("xl/") for name in names):
-        return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    return None
-
-
-def sniff_content_type(upload):
-    """The content type from the file's first bytes (python-magic), or None if not allowed."""
-    upload.seek(0)
-    head = upload.read(2048)
-    upload.seek(0)
-    sniffed = magic.from_buffer(head, mime=True)
-    if sniffed in _ZIP_TYPES or ALLOWED_TYPES.get(sniffed) in ("docx", "xlsx"):
-        return _office_type(upload)
-    return sniffed if sniffed in ALLOWED_TYPES else None
 
 
 class AttachmentForm(forms.ModelForm):
@@ -214,14 +180,22 @@ class AttachmentForm(forms.ModelForm):
                 _("Filen er for stor (%(size).1f MB). Den må højst fylde %(limit)s MB.")
                 % {"size": upload.size / 1024 / 1024, "limit": limit_mb}
             )
-        content_type = sniff_content_type(upload)
-        if content_type is None:
+        try:
+            content_type = uploads.detect_type(upload, ALLOWED_TYPES)
+        except uploads.UploadRefused as refused:
+            if refused.reason == "polyglot":
+                raise forms.ValidationError(
+                    _(
+                        "Filen kan læses som mere end én filtype (fx både PDF og webside) og "
+                        "afvises af sikkerhedshensyn. Gem den igen i et af de tilladte formater."
+                    )
+                ) from None
             raise forms.ValidationError(
                 _(
                     "Filens indhold er ikke en tilladt filtype. Vedhæft PDF, DOCX, XLSX, PNG "
                     "eller JPEG (filtypen afgøres af indholdet, ikke af navnet)."
                 )
-            )
+            ) from None
         self.content_type = content_type
         return upload
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from core.concurrency import tracked_save
 from core.transitions import transition
+from core.uploads import stored_name
 from councils.models import (
     AgendaItem,
     Attachment,
@@ -259,7 +260,8 @@ def attachment_add(
         content_type=content_type,
         size=file.size,
     )
-    attachment.file.save(file.name, file, save=False)
+    # Stored under the extension of the type found in its bytes, not the name it came with.
+    attachment.file.save(stored_name(file.name, content_type), file, save=False)
     return tracked_save(attachment, reason=_("Bilag tilføjet"))
 
 

@@ -50,3 +50,15 @@ def test_an_unreachable_database_is_one_line():
 def test_an_unreachable_redis_is_one_line():
     result = manage("preflight", REDIS_URL="redis://127.0.0.1:1/0")
     assert_one_clear_line(result, "REDIS_URL")
+
+
+def test_a_short_secret_key_with_debug_off_is_one_line():
+    result = manage("check", DJANGO_DEBUG="0", SECRET_KEY="x" * 49)
+    assert_one_clear_line(result, "SECRET_KEY", "49", "50")
+
+
+def test_a_long_secret_key_with_debug_off_starts():
+    result = manage(
+        "check", DJANGO_DEBUG="0", SECRET_KEY="k" * 30 + "ey-for-startup-tests-0123456789"
+    )
+    assert result.returncode == 0, result.stderr

@@ -114,6 +114,27 @@ def test_upload_refuses_a_renamed_executable(client, editor, item, content):
     assert not Attachment.objects.exists()
 
 
+def test_upload_refuses_a_pdf_that_is_also_a_web_page(client, editor, item):
+    client.force_login(editor)
+    polyglot = placeholder_pdf("Test", ["x"]) + b"<html><script>alert(1)</script></html>"
+    response = _upload(client, item, "rapport.html", polyglot)
+    assert response.status_code == 400
+    assert "mere end én filtype" in response.content.decode()
+    assert not Attachment.objects.exists()
+
+
+def test_an_upload_is_stored_under_the_extension_of_its_content(client, editor, item):
+    client.force_login(editor)
+    assert _upload(client, item, "referat.html", placeholder_pdf("Test", ["x"])).status_code == 302
+    attachment = Attachment.objects.get()
+    assert attachment.file.name.endswith("/referat.pdf")
+    download = client.get(attachment.get_download_url())
+    assert download["Content-Type"] == "application/pdf"
+    assert (
+        ".pdf" in download["Content-Disposition"] and ".html" not in download["Content-Disposition"]
+    )
+
+
 def test_upload_refuses_an_oversize_file(client, editor, item, settings):
     settings.POLITIKSPOR_MAX_UPLOAD_MB = 1
     client.force_login(editor)

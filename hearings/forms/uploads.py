@@ -1,8 +1,5 @@
 """Attachments checked by content, and the signed timestamp that slows down bots."""
 
-import zipfile
-
-import magic
 from django import forms
 from django.conf import settings
 from django.core import signing
@@ -10,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-PDF = "application/pdf"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+from core.uploads import DOCX, PDF, UploadRefused, detect_type
+
 ALLOWED_TYPES = {PDF: "pdf", DOCX: "docx"}
 
 # A person needs more than a few seconds to read the hearing and write an answer; a bot
@@ -33,21 +30,17 @@ def check_upload(upload):
             _("Filen er for stor. Den må højst fylde %(mb)d MB.")
             % {"mb": settings.POLITIKSPOR_MAX_UPLOAD_MB}
         )
-    upload.seek(0)
-    head = upload.read(8192)
-    upload.seek(0)
-    mime = magic.from_buffer(head, mime=True)
-    if mime == "application/zip":
-        # Some DOCX writers put the parts in an order libmagic does not recognise.
-        try:
-            with zipfile.ZipFile(upload) as archive:
-                if "word/document.xml" in archive.namelist():
-                    mime = DOCX
-        except zipfile.BadZipFile:
-            pass
-        upload.seek(0)
-    if mime not in ALLOWED_TYPES:
-        raise ValidationError(_("Vedhæft en PDF- eller Word-fil (DOCX)."))
+    try:
+        mime = detect_type(upload, ALLOWED_TYPES)
+    except UploadRefused as refused:
+        if refused.reason == "polyglot":
+            raise ValidationError(
+                _(
+                    "Filen kan læses som mere end én filtype (fx både PDF og webside) og "
+                    "afvises af sikkerhedshensyn. Gem den igen som PDF eller Word (DOCX)."
+                )
+            ) from None
+        raise ValidationError(_("Vedhæft en PDF- eller Word-fil (DOCX).")) from None
     upload.checked_content_type = mime
     return upload
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from core.concurrency import tracked_save
 from core.jobs import job_enqueue
+from core.uploads import DOCX, PDF, detect_type, stored_name
 from hearings.models import (
     ConsultedParty,
     Hearing,
@@ -50,14 +51,18 @@ def responder_for_party(*, party: ConsultedParty) -> Responder:
 
 def _attach(response: Response, files) -> None:
     for upload in files or ():
+        # The type was judged by content (hearings.forms.uploads.check_upload); the name the
+        # file is stored and offered under follows it, whatever it was called when sent.
+        content_type = getattr(upload, "checked_content_type", None) or detect_type(
+            upload, (PDF, DOCX)
+        )
+        upload.name = stored_name(upload.name, content_type, default_stem="bilag")
         tracked_save(
             ResponseAttachment(
                 response=response,
                 file=upload,
                 original_name=upload.name[:255],
-                content_type=getattr(upload, "checked_content_type", "")
-                or upload.content_type
-                or "application/octet-stream",
+                content_type=content_type,
                 size=upload.size,
             ),
             reason=_("Bilag tilføjet"),

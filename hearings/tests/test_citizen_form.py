@@ -82,6 +82,21 @@ def test_a_renamed_executable_is_refused_by_content(client, hearing):
     assert not Response.objects.exists()
 
 
+def test_a_pdf_that_is_also_a_web_page_is_refused(client, hearing):
+    polyglot = pdf_file().read() + b"<html><body><script>alert(1)</script></body></html>"
+    fake = SimpleUploadedFile("svar.html", polyglot, "text/html")
+    response = client.post(respond_url(hearing), {**form_data(), "attachment": fake})
+    assert "mere end én filtype" in response.content.decode()
+    assert not Response.objects.exists()
+
+
+def test_an_attachment_is_offered_under_the_extension_of_its_content(client, hearing):
+    client.post(respond_url(hearing), {**form_data(), "attachment": pdf_file(name="svar.html")})
+    attachment = Response.objects.get().attachments.get()
+    assert attachment.original_name == "svar.pdf"
+    assert attachment.file.name.endswith(".pdf")
+
+
 def test_an_attachment_over_the_limit_is_refused(client, hearing, settings):
     settings.POLITIKSPOR_MAX_UPLOAD_MB = 1
     response = client.post(

@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.core.mail.backends import locmem
 
 from core.models import Job
 from hearings import services, tasks
@@ -240,6 +241,36 @@ def test_citizen_submission_queues_a_receipt_with_the_reference(hearing):
     assert response.reference in mail.outbox[-1].body
     response.refresh_from_db()
     assert response.receipt_sent_at
+
+
+class RefusingOnceBackend(locmem.EmailBackend):
+    """A mail server that refuses the first connection, as one restarting does."""
+
+    refused = 0
+
+    def send_messages(self, messages):
+        if not RefusingOnceBackend.refused:
+            RefusingOnceBackend.refused += 1
+            raise ConnectionRefusedError(111, "Connection refused")
+        return super().send_messages(messages)
+
+
+def test_a_mail_server_that_refuses_delays_the_receipt_and_never_loses_it(hearing, settings):
+    response = services.response_submit_citizen(
+        hearing=hearing,
+        name="Karen",
+        email="karen@example.dk",
+        text="Mere foreningsliv.",
+        today=D(2023, 3, 1),
+    )
+    settings.EMAIL_BACKEND = f"{__name__}.RefusingOnceBackend"
+    # The first attempt is refused and scheduled again (eager mode runs the retry at once
+    # instead of after the pause); the second sends the receipt.
+    tasks.send_response_receipt.apply(args=[response.pk], throw=False)
+    assert RefusingOnceBackend.refused == 1
+    response.refresh_from_db()
+    assert response.receipt_sent_at
+    assert len(mail.outbox) == 1 and response.reference in mail.outbox[0].body
 
 
 def test_citizens_cannot_answer_a_closed_hearing(hearing):

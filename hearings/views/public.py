@@ -1,6 +1,7 @@
 """Public pages: the hearings, the citizens' form and receipt, the hearing report."""
 
 import hashlib
+import logging
 
 from django.conf import settings
 from django.contrib import messages
@@ -20,6 +21,8 @@ from core.visibility import get_visible_or_404
 from hearings import services
 from hearings.forms import CitizenResponseForm
 from hearings.models import Hearing, HearingParty, Response, ResponseAttachment
+
+logger = logging.getLogger(__name__)
 
 # Submissions per address per hour. A school class answering from one network stays well
 # below; a script does not.
@@ -142,17 +145,26 @@ def _client_key(request):
     return f"hearings:submissions:{digest}"
 
 
+# The limit lives in the cache (Redis). A cache that is down must never cost a citizen the
+# answer: the limit then lets everyone through and says so in the log.
 def _rate_limited(request):
-    return (cache.get(_client_key(request)) or 0) >= RATE_LIMIT
+    try:
+        return (cache.get(_client_key(request)) or 0) >= RATE_LIMIT
+    except Exception as error:
+        logger.warning("hearing form: cache unavailable (%r); rate limit not applied", error)
+        return False
 
 
 def _count_submission(request):
     key = _client_key(request)
-    if not cache.add(key, 1, RATE_WINDOW_SECONDS):
-        try:
-            cache.incr(key)
-        except ValueError:
-            cache.set(key, 1, RATE_WINDOW_SECONDS)
+    try:
+        if not cache.add(key, 1, RATE_WINDOW_SECONDS):
+            try:
+                cache.incr(key)
+            except ValueError:
+                cache.set(key, 1, RATE_WINDOW_SECONDS)
+    except Exception as error:
+        logger.warning("hearing form: cache unavailable (%r); submission not counted", error)
 
 
 @require_http_methods(["GET", "POST"])

@@ -18,7 +18,7 @@ from django.conf import settings
 from django.db import connection
 
 from config.celery import app
-from core.devstack import redis_answers, redis_binary
+from devstack.services import redis_answers, redis_binary
 from reports import services
 
 BASE_DIR = Path(settings.BASE_DIR)

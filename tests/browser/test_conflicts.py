@@ -1,16 +1,6 @@
 """Two editors answer the same remark at once: the second keeps what was typed."""
 
-from django.urls import reverse
-
-PASSWORD = "kodeord-til-test"
-
-
-def _log_in(page, live_server, username, next_url):
-    page.goto(f"{live_server.url}{reverse('login')}?next={next_url}")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("form:has(input[name=password]) button[type=submit]")
-    page.wait_for_url(lambda address: "log-ind" not in address)
+from tests.browser.signing_in import sign_in
 
 
 def test_the_second_of_two_answers_keeps_its_text_beside_the_saved_one(
@@ -33,8 +23,8 @@ def test_the_second_of_two_answers_keeps_its_text_beside_the_saved_one(
     without_js = browser.new_context(java_script_enabled=False)
     try:
         first, second = with_js.new_page(), without_js.new_page()
-        _log_in(first, live_server, first_editor.username, url)
-        _log_in(second, live_server, second_editor.username, url)
+        sign_in(first, live_server, first_editor.username, next_url=url)
+        sign_in(second, live_server, second_editor.username, next_url=url)
         # Both pages are open on the unanswered remark; both editors write an answer.
         for page, answer in ((first, "Det første svar."), (second, "Mit andet svar.")):
             page.select_option(prefix + "outcome", "noted")

@@ -23,6 +23,7 @@ from hearings.models import Hearing
 from policies.models import Policy
 from reports.models import ReportVersion
 from reports.tests.stack import Stack
+from tests.browser.signing_in import sign_in
 
 pytestmark = pytest.mark.stack
 
@@ -42,12 +43,7 @@ def _login(browser, live_server, user):
     user.save()
     context = browser.new_context(locale="da-DK", accept_downloads=True)
     page = context.new_page()
-    page.goto(live_server.url + reverse("login"))
-    page.locator("input[name=username]").fill(user.get_username())
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.get_by_role("button", name="Log ind").click()
-    page.wait_for_load_state()
-    return page
+    return sign_in(page, live_server, user.get_username(), password=PASSWORD)
 
 
 def _order(page, heading, choices, label, button):

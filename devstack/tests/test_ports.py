@@ -2,7 +2,7 @@ import socket
 
 import pytest
 
-from core import devstack
+from devstack import services, supervisor
 
 
 @pytest.fixture
@@ -15,15 +15,13 @@ def taken_port():
 
 def test_a_taken_web_port_names_the_port_and_the_variable(taken_port, monkeypatch):
     monkeypatch.setenv("PORT", str(taken_port))
-    with pytest.raises(devstack.StackError) as error:
-        devstack.run()
+    with pytest.raises(services.StackError) as error:
+        supervisor.run()
     assert str(taken_port) in str(error.value)
     assert f"PORT={taken_port + 1} make run" in str(error.value)
 
 
-def test_a_taken_redis_port_names_the_port_and_the_variable(taken_port, monkeypatch, tmp_path):
-    monkeypatch.delenv("REDIS_URL", raising=False)
-    monkeypatch.setattr(devstack, "VAR_DIR", tmp_path)
-    with pytest.raises(devstack.StackError) as error:
-        devstack.start_redis(port=taken_port)
+def test_a_taken_redis_port_names_the_port_and_the_variable(taken_port, tmp_path):
+    with pytest.raises(services.StackError) as error:
+        services.Redis(taken_port, tmp_path).start()
     assert f"REDIS_PORT={taken_port + 1}" in str(error.value)
