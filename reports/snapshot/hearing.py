@@ -2,8 +2,12 @@
 
 from django.db.models import Prefetch
 
+from core.redact import redact
 from reports.snapshot import base
-from reports.snapshot.base import SNAPSHOT_FORMAT, day, normalise, redact
+from reports.snapshot.base import SNAPSHOT_FORMAT, day, normalise
+
+# Free text written by responders may hold their own contact details. They are never part of
+# a report, whatever its audience (the secretariat reads them in the hearing's work area).
 
 # --- hearings -------------------------------------------------------------------------------
 
