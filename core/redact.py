@@ -92,3 +92,12 @@ def redact(text: str) -> str:
 
 def holds_contact_details(text: str) -> bool:
     return bool(text) and redact(text) != text
+
+
+def shown_free_text(text: str, who, municipality) -> str:
+    """``text`` as ``who`` (a request, user or Reader) may read it in ``municipality``."""
+    from core.access import Reader
+
+    if Reader.of(who).reads_contact_details(municipality):
+        return text or ""
+    return redact(text)

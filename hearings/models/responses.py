@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.access import Reader
 from core.models import Municipality, TrackedModel
+from core.redact import shown_free_text
 from core.visibility import VisibilityQuerySet
 from hearings.models.hearing import Hearing
 from hearings.models.parties import ConsultedParty
@@ -174,6 +175,18 @@ class Response(TrackedModel):
             "hearings:staff_response",
             args=[self.hearing.municipality.slug, self.hearing_id, self.pk],
         )
+
+    # What a response says, as a reader may read it: contact details typed into the text
+    # are the secretariat's only (core.access.Reader.reads_contact_details; core.redact).
+    # Every output of a response outside the secretariat's work area shows these, never
+    # ``text`` or ``summary`` themselves.
+
+    def shown_text(self, who) -> str:
+        return shown_free_text(self.text, who, self.responder.municipality_id)
+
+    def shown_summary(self, who) -> str:
+        """The summary for the hearing report, or the text when none is written."""
+        return shown_free_text(self.summary or self.text, who, self.responder.municipality_id)
 
     @property
     def is_public(self):

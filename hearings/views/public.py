@@ -115,6 +115,8 @@ def detail(request, municipality, pk):
             "policy_url": policy_url(hearing.policy),
             "parties": parties,
             "page_obj": responses_page,
+            # The list is what anyone may read, so its text is too, whoever is logged in.
+            "public_reader": Reader.anonymous(),
             "accepts_citizens": hearing.accepts_citizens(),
             "is_insider": Reader.of(request).is_insider(municipality),
             "breadcrumbs": _crumbs(municipality, hearing),
