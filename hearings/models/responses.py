@@ -72,10 +72,22 @@ class Responder(TrackedModel):
 
     @property
     def public_name(self):
-        """Name (and organisation) – the only thing about a responder a public page shows."""
+        """The only thing about a responder a public page shows: a citizen's name (with the
+        organisation they write for), or the organisation's or body's name – never an
+        organisation's contact person, who is contact data like the e-mail address."""
+        if self.kind == self.Kind.ORGANISATION:
+            return self.organisation or self.name
         if self.organisation and self.kind == self.Kind.CITIZEN:
             return f"{self.name} ({self.organisation})"
         return self.name
+
+    @property
+    def contact_person(self):
+        """An organisation's contact person: kept in ``name`` beside ``organisation``, shown
+        in the secretariat's work area only, and purged with the e-mail and phone."""
+        if self.kind == self.Kind.ORGANISATION and self.organisation:
+            return "" if self.name == self.organisation else self.name
+        return ""
 
 
 class ResponseQuerySet(VisibilityQuerySet):
