@@ -39,6 +39,7 @@ class Output:
     seen_as: object = None  # reader -> reader whose view the content is; None: the reader
     carries: dict = field(default_factory=dict)  # marker -> readers (None: its own readers)
     never: frozenset = frozenset()
+    hidden: dict = field(default_factory=dict)  # marker -> readers it must not reach here
     post: object = None  # world -> form data, for an htmx POST
     htmx: bool = False
     extract: object = None  # text -> the part the output is about (a select's options)
@@ -222,6 +223,22 @@ PAGES = [
         may=AALBORG_INSIDERS,
         extract=responder_options,
         carries=carries("public_sender", "withheld_sender", "confidential_sender"),
+    ),
+    # A search must not find what the reader reads redacted: a piece of a phone number, or
+    # the name of an organisation's contact person.
+    Output(
+        "review_search_by_part_of_a_number",
+        _staff(lambda w: _review(w) + "?q=67+89"),
+        may=AALBORG_INSIDERS,
+        carries=carries(public_response={"editor"}),
+        hidden={"public_response": AALBORG_INSIDERS - {"editor"}},
+    ),
+    Output(
+        "review_search_by_contact_person",
+        _staff(lambda w: _review(w) + "?q=Kontaktperson"),
+        may=AALBORG_INSIDERS,
+        carries=carries(withheld_response={"editor"}),
+        hidden={"withheld_response": AALBORG_INSIDERS - {"editor"}},
     ),
     Output(
         "review_mark_read_partial",
