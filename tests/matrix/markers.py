@@ -27,6 +27,8 @@ NORDDJURS_INSIDERS = frozenset({"member_norddjurs", "editor_norddjurs"})
 NOT_ITEM_COUNCIL = EVERYONE - ITEM_COUNCIL
 
 STATES = ("draft", "published", "closed", "confidential", "withheld", "contact")
+# "withheld": not published, read by the municipality's councils and secretariat (a withheld
+# response, one without the citizen's consent, internal notes).
 
 TAG = "7f3a"
 
@@ -53,6 +55,11 @@ ALL = [
     _m("planned_hearing", f"PLANLAGT-HOERING-{TAG}", "draft", AALBORG_INSIDERS),
     _m("agenda_draft", f"KLADDE-PUNKT-{TAG}", "draft", ITEM_COUNCIL),
     _m("norddjurs_draft", f"UDKAST-NORDDJURS-{TAG}", "draft", NORDDJURS_INSIDERS),
+    # an open item's decision written before the minutes are published
+    _m("draft_decision", f"KLADDE-BESLUTNING-{TAG}", "draft", ITEM_COUNCIL),
+    _m("draft_action_plan", f"UDKAST-HANDLEPLAN-{TAG}", "draft", AALBORG_INSIDERS),
+    # the status report of a round that is still open is a draft
+    _m("draft_round_summary", f"KLADDE-STATUS-{TAG}", "draft", AALBORG_INSIDERS),
     # published: what everyone reads (asserted present, never absent)
     _m("policy_published", f"OFFENTLIG-POLITIK-{TAG}", "published", EVERYONE),
     _m("open_item", f"OFFENTLIGT-PUNKT-{TAG}", "published", EVERYONE),
@@ -74,6 +81,9 @@ ALL = [
     _m("closed_journal", f"LUKKET-JOURNAL-{TAG}", "closed", ITEM_COUNCIL),
     _m("closed_follow_up", f"LUKKET-OPFOELGNING-{TAG}", "closed", ITEM_COUNCIL),
     _m("closed_file", f"LUKKET-FIL-{TAG}", "closed", ITEM_COUNCIL),
+    _m("closed_correction", f"LUKKET-RETTELSE-{TAG}", "closed", ITEM_COUNCIL),
+    # a closed attachment on an open item
+    _m("closed_attachment_open_item", f"LUKKET-BILAG-AABENT-PUNKT-{TAG}", "closed", ITEM_COUNCIL),
     _m("closed_public_title", f"OFFENTLIG-TITEL-{TAG}", "closed", EVERYONE),
     _m("closed_public_decision", f"OFFENTLIG-BESLUTNING-{TAG}", "closed", EVERYONE),
     # confidential: a confidential response is the secretariat's only
@@ -84,6 +94,10 @@ ALL = [
     # withheld: not published, read by the municipality's councils and secretariat
     _m("withheld_response", f"TILBAGEHOLDT-SVAR-{TAG}", "withheld", AALBORG_INSIDERS),
     _m("withheld_sender", f"TILBAGEHOLDT-AFSENDER-{TAG}", "withheld", AALBORG_INSIDERS),
+    # a citizen who did not consent to publication: read inside the municipality only
+    _m("unconsented_response", f"UDEN-SAMTYKKE-SVAR-{TAG}", "withheld", AALBORG_INSIDERS),
+    _m("unconsented_sender", f"UDEN-SAMTYKKE-AFSENDER-{TAG}", "withheld", AALBORG_INSIDERS),
+    _m("internal_note", f"INTERN-NOTE-{TAG}", "withheld", AALBORG_INSIDERS),
     # contact: typed into a consented public response, and the responder's own fields
     _m("phone", "23 45 67 89", "contact", AALBORG_SECRETARIAT),
     _m("email", f"kontakt.{TAG}@example.dk", "contact", AALBORG_SECRETARIAT),

@@ -73,6 +73,8 @@ RESPONSES = (
     "public_sender",
     "withheld_response",
     "withheld_sender",
+    "unconsented_response",
+    "unconsented_sender",
     "confidential_response",
     "confidential_sender",
 )
@@ -153,15 +155,24 @@ PAGES = [
         carries=carries(
             "open_item",
             "closed_public_title",
+            "closed_attachment_open_item",
             *CLOSED_IN_FULL,
             closed_public_decision=NOT_ITEM_COUNCIL,
         ),
     ),
     Output(
+        "held_meeting_page",
+        lambda w: w.held_meeting.get_absolute_url(),
+        carries=carries("draft_decision"),
+    ),
+    Output(
         "closed_item_page",
         lambda w: w.closed.get_absolute_url(),
         carries=carries(
-            "closed_public_title", *CLOSED_IN_FULL, closed_public_decision=NOT_ITEM_COUNCIL
+            "closed_public_title",
+            "closed_correction",
+            *CLOSED_IN_FULL,
+            closed_public_decision=NOT_ITEM_COUNCIL,
         ),
     ),
     Output(
@@ -215,14 +226,16 @@ PAGES = [
         "review_page",
         _staff(_review),
         may=AALBORG_INSIDERS,
-        carries=carries(*RESPONSES, "phone", "email"),
+        carries=carries(*RESPONSES, "phone", "email", "internal_note"),
     ),
     Output(
         "review_filter_choices",
         _staff(_review),
         may=AALBORG_INSIDERS,
         extract=responder_options,
-        carries=carries("public_sender", "withheld_sender", "confidential_sender"),
+        carries=carries(
+            "public_sender", "withheld_sender", "unconsented_sender", "confidential_sender"
+        ),
     ),
     # A search must not find what the reader reads redacted: a piece of a phone number, or
     # the name of an organisation's contact person.
@@ -253,7 +266,7 @@ PAGES = [
         may=AALBORG_INSIDERS,
         post=lambda w: {f"note-{w.remarks[0].pk}-text": "En intern note"},
         htmx=True,
-        carries=carries("public_sender"),
+        carries=carries("public_sender", "internal_note"),
     ),
     Output(
         "review_note_partial_confidential",
@@ -300,6 +313,7 @@ PAGES = [
         lambda w: f"/aalborg/handleplaner/{w.policy.slug}/",
         carries=carries(
             "policy_published",
+            "draft_action_plan",
             "public_response",
             "withheld_response",
             "confidential_response",
@@ -346,7 +360,9 @@ STAFF = [
         "staff_hearing",
         _staff(lambda w: f"hoeringer/{w.hearing.pk}/"),
         may=AALBORG_SECRETARIAT,
-        carries=carries("public_sender", "withheld_sender", "confidential_sender"),
+        carries=carries(
+            "public_sender", "withheld_sender", "unconsented_sender", "confidential_sender"
+        ),
     ),
     Output(
         "staff_response",
@@ -414,12 +430,16 @@ PDF_CARRIES = {
         "closed_decision",
         "closed_outcome",
         "planned_hearing",
+        "draft_decision",
+        "draft_round_summary",
+        "draft_action_plan",
         *RESPONSES,
         closed_public_title=NOT_ITEM_COUNCIL,
         closed_public_decision=NOT_ITEM_COUNCIL,
     ),
     "minutes": carries(
         "open_item",
+        "closed_attachment_open_item",
         *CLOSED_IN_FULL,
         closed_public_title=NOT_ITEM_COUNCIL,
         closed_public_decision=NOT_ITEM_COUNCIL,

@@ -12,6 +12,7 @@ from types import SimpleNamespace
 from django.test import Client, TestCase
 from django.utils import timezone
 
+from actionplans.models import ActionPlan
 from actionplans.tests.factories import (
     ActionFactory,
     ActionPlanFactory,
@@ -19,7 +20,7 @@ from actionplans.tests.factories import (
     StatusUpdateFactory,
 )
 from core.tests.factories import DepartmentFactory, EditorFactory, MunicipalityFactory
-from councils.models import AgendaItem, Council, Meeting
+from councils.models import AgendaItem, Council, Meeting, MinutesCorrection
 from councils.tests.factories import (
     AgendaItemFactory,
     AttachmentFactory,
@@ -31,7 +32,7 @@ from councils.tests.factories import (
     PersonFactory,
     member_user,
 )
-from hearings.models import Hearing, Remark, Responder
+from hearings.models import Hearing, InternalNote, Remark, Responder
 from hearings.tests.factories import (
     HearingFactory,
     PolicyVersionFactory,
@@ -97,7 +98,18 @@ def build():
         municipality=norddjurs, title=M["norddjurs_draft"], slug="udkast-norddjurs"
     )
 
-    meeting, closed, closed_follow_up = _meeting(aalborg, council, policy)
+    meeting, closed, closed_follow_up = _meeting(aalborg, council, policy, users["editor"])
+    held_meeting = MeetingFactory(
+        council=council, starts_at=_at(datetime.date(2023, 6, 20)), status=Meeting.Status.HELD
+    )
+    policy.agenda_items.add(
+        AgendaItemFactory(
+            meeting=held_meeting,
+            number=1,
+            title="Handleplanen for uddannelse",
+            decision=f"<p>{M['draft_decision']}</p>",
+        )
+    )
     draft_meeting = MeetingFactory(
         council=council,
         starts_at=timezone.now() + datetime.timedelta(days=30),
@@ -106,6 +118,7 @@ def build():
     AgendaItemFactory(meeting=draft_meeting, number=1, title=M["agenda_draft"])
 
     hearing, remarks = _hearing(aalborg, policy, goal)
+    InternalNote.objects.create(remark=remarks[0], author=users["member"], text=M["internal_note"])
     planned = HearingFactory(
         policy=policy,
         title=M["planned_hearing"],
@@ -124,6 +137,9 @@ def build():
         source_follow_up=closed_follow_up,
     )
     action.from_remarks.set(remarks)
+    ActionPlanFactory(
+        policy=policy, title=M["draft_action_plan"], state=ActionPlan.State.DRAFT, goals=[goal]
+    )
     round = FollowUpRoundFactory(
         policy=policy,
         name="2023 2. halvår",
@@ -134,6 +150,13 @@ def build():
     )
     round.agenda_items.set([closed, *meeting.items.exclude(pk=closed.pk)])
     StatusUpdateFactory(action=action, round=round, date=datetime.date(2023, 11, 20))
+    FollowUpRoundFactory(
+        policy=policy,
+        name="2024 1. halvår",
+        opens_on=datetime.date(2024, 5, 1),
+        closes_on=datetime.date(2024, 6, 30),
+        summary=M["draft_round_summary"],
+    )
 
     world = SimpleNamespace(
         aalborg=aalborg,
@@ -146,10 +169,11 @@ def build():
         norddjurs_draft=norddjurs_draft,
         meeting=meeting,
         draft_meeting=draft_meeting,
+        held_meeting=held_meeting,
         closed=closed,
         open_item=meeting.items.get(number=1),
         closed_attachment=closed.attachments.get(),
-        open_attachment=meeting.items.get(number=1).attachments.get(),
+        open_attachment=meeting.items.get(number=1).attachments.get(is_closed=False),
         hearing=hearing,
         planned=planned,
         remarks=remarks,
@@ -164,7 +188,7 @@ def build():
     return world
 
 
-def _meeting(aalborg, council, policy):
+def _meeting(aalborg, council, policy, editor):
     meeting = MeetingFactory(
         council=council,
         starts_at=_at(datetime.date(2023, 4, 11)),
@@ -185,6 +209,9 @@ def _meeting(aalborg, council, policy):
         number=1,
         title="Strategiens høringsudkast",
         file__data=M["open_file"].encode(),
+    )
+    AttachmentFactory(
+        item=open_item, number=2, title=M["closed_attachment_open_item"], is_closed=True
     )
     closed = AgendaItemFactory(
         meeting=meeting,
@@ -213,6 +240,9 @@ def _meeting(aalborg, council, policy):
         file__data=M["closed_file"].encode(),
     )
     follow_up = FollowUpFactory(item=closed, title=M["closed_follow_up"])
+    MinutesCorrection.objects.create(
+        item=closed, made_by=editor, reason=M["closed_correction"], field="decision"
+    )
     AgendaItemFactory(
         meeting=meeting,
         number=3,
@@ -271,6 +301,12 @@ def _hearing(aalborg, policy, goal):
         text=f"{M['withheld_response']}: et udkast, vi ikke vil have offentliggjort endnu.",
         withheld=True,
     )
+    unconsented = ResponseFactory(
+        hearing=hearing,
+        responder=ResponderFactory(municipality=aalborg, name=M["unconsented_sender"]),
+        text=f"{M['unconsented_response']}: skriv ikke mit navn.",
+        publication_consent=False,
+    )
     remarks = [
         RemarkFactory(
             response=response,
@@ -283,6 +319,7 @@ def _hearing(aalborg, policy, goal):
             (public, f"{M['public_response']} lektiecaféer ({M['phone']}, {M['email']})"),
             (confidential, f"{M['confidential_response']} om familien"),
             (withheld, f"{M['withheld_response']} om udkastet"),
+            (unconsented, f"{M['unconsented_response']} om navnet"),
         )
     ]
     return hearing, remarks
