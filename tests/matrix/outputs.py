@@ -9,6 +9,7 @@ of readers narrows it, e.g. a closed item's public title is shown to those who m
 the real one), and which it never shows (``never``).
 """
 
+import functools
 import io
 import re
 from dataclasses import dataclass, field
@@ -502,6 +503,13 @@ BY_NAME = {output.name: output for output in ALL}
 assert len(BY_NAME) == len(ALL)
 
 
+@functools.lru_cache(maxsize=32)
+def _pdf_words(content):
+    """A PDF's text with its line breaks as spaces (every reader of a version gets the same
+    bytes, so each is read once)."""
+    return " ".join(pdf_text(content).split())
+
+
 def body_text(output, response):
     """The response's content as text to search for markers."""
     # The test client closes a streamed response when its content is read to the end.
@@ -509,7 +517,7 @@ def body_text(output, response):
     if response.status_code != 200:
         return content.decode("utf-8", "replace")
     if output.kind == "pdf":
-        return " ".join(pdf_text(content).split())
+        return _pdf_words(content)
     if output.kind == "xlsx":
         sheet = load_workbook(io.BytesIO(content)).active
         return "\n".join(str(cell.value) for row in sheet.iter_rows() for cell in row if cell.value)
