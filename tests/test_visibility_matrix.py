@@ -71,7 +71,7 @@ def _media_in_tmp():
 
 
 def fetch(world, output, reader):
-    """(status, text) of ``output`` for ``reader``, fetched once per module."""
+    """(status, text, Cache-Control) of ``output`` for ``reader``, fetched once per module."""
     key = (output.name, reader)
     if key not in world.fetched:
         client = world.clients[reader]
@@ -86,7 +86,7 @@ def fetch(world, output, reader):
         # the reader typed is no leak.
         for form in (url, quote(url, safe="")):
             text = text.replace(form, "")
-        world.fetched[key] = (response.status_code, text)
+        world.fetched[key] = (response.status_code, text, response.get("Cache-Control", ""))
     return world.fetched[key]
 
 
@@ -109,7 +109,7 @@ OUTPUT_READER_STATE = [
 
 @pytest.mark.parametrize(("output", "reader"), OUTPUT_READER)
 def test_output_answers_only_its_readers(world, output, reader):
-    status, _text = fetch(world, output, reader)
+    status, _text, _cache = fetch(world, output, reader)
     if reader in output.may:
         assert status == 200, f"{output.name} for {reader}: {status}"
     else:
@@ -118,7 +118,7 @@ def test_output_answers_only_its_readers(world, output, reader):
 
 @pytest.mark.parametrize(("output", "reader", "state"), OUTPUT_READER_STATE)
 def test_output_shows_each_reader_what_they_may_see(world, output, reader, state):
-    status, text = fetch(world, output, reader)
+    status, text, _cache = fetch(world, output, reader)
     view = output.reader_view(reader)
     leaks, missing = [], []
     for marker in (m for m in MARKERS if m.state == state):
@@ -142,6 +142,22 @@ def test_output_shows_each_reader_what_they_may_see(world, output, reader, state
             missing.append(marker.name)
     assert not leaks, f"{output.name} shows {reader} (as {view}) what they may not read: {leaks}"
     assert not missing, f"{output.name} hides from {reader} (as {view}) what it shows: {missing}"
+
+
+FILES = [
+    pytest.param(output, reader, id=f"{output.name}-{reader}")
+    for output in O.ALL
+    if output.kind in ("file", "pdf")
+    for reader in sorted(output.may)
+]
+
+
+@pytest.mark.parametrize(("output", "reader"), FILES)
+def test_files_are_never_kept_by_shared_caches(world, output, reader):
+    """A file someone may open is theirs: a proxy must not keep it for the next person."""
+    status, _text, cache_control = fetch(world, output, reader)
+    assert status == 200
+    assert "private" in cache_control or "no-store" in cache_control, cache_control
 
 
 def version_readers(world, version):

@@ -12,6 +12,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from core.access import Reader
@@ -255,7 +256,10 @@ def report(request, municipality, pk):
     )
 
 
+@never_cache
 def attachment(request, pk):
+    """A response's attachment through its rule; never kept by a shared cache, since a
+    confidential response's file is the secretariat's only."""
     attachment = get_visible_or_404(
         ResponseAttachment.objects.select_related("response"), request.user, pk=pk
     )
