@@ -49,18 +49,10 @@ def _forced_logins_include_the_second_factor(request, monkeypatch):
     original = Client.force_login
 
     def force_login(self, user, backend=None):
+        from accounts.tests.helpers import give_session_a_second_factor
+
         original(self, user, backend)
-        from django_otp import DEVICE_ID_SESSION_KEY
-        from django_otp.plugins.otp_totp.models import TOTPDevice
-
-        from accounts.policy import needs_two_factor
-
-        if needs_two_factor(user):
-            device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-            device = device or TOTPDevice.objects.create(user=user, name="test", confirmed=True)
-            session = self.session
-            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-            session.save()
+        give_session_a_second_factor(self, user)
 
     monkeypatch.setattr(Client, "force_login", force_login)
 

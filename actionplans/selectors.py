@@ -121,7 +121,9 @@ def dashboard_data(policy, user):
         .prefetch_related(
             Prefetch(
                 "from_remarks",
-                queryset=Remark.objects.visible_to(user).order_by("id"),
+                queryset=Remark.objects.visible_to(user)
+                .select_related("response__responder")
+                .order_by("id"),
                 to_attr="visible_remarks",
             )
         )

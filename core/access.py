@@ -153,6 +153,14 @@ class Reader:
         municipality_id = _pk(municipality)
         return municipality_id in self.editor_of or municipality_id in self.member_in
 
+    def reads_contact_details(self, municipality) -> bool:
+        """Contact details people typed into free text (the phone number in a hearing
+        response): the municipality's secretariat reads them, since it answers the
+        responders. Everyone else reads the text through ``core.redact``: council members
+        decide on what a response says and need no citizen's phone number for that, and
+        the public, feeds, exports, PDFs, search and the API never carry one."""
+        return self.is_editor(municipality)
+
     def require_editor(self, municipality):
         if not self.is_editor(municipality):
             raise PermissionDenied

@@ -8,6 +8,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from core.access import Reader
 from hearings.models import Remark, RemarkRead, Responder, Response, Theme
 
 
@@ -72,6 +73,7 @@ class RemarkFilter(django_filters.FilterSet):
     def __init__(self, data=None, *args, hearing, user, sections, **kwargs):
         super().__init__(data, *args, **kwargs)
         self.user = user
+        self.hearing = hearing
         # Only senders of responses this reader may read: a confidential response's sender
         # is named to the secretariat only.
         readable = Response.objects.visible_to(user).filter(
@@ -99,11 +101,35 @@ class RemarkFilter(django_filters.FilterSet):
         value = value.strip()
         if not value:
             return queryset
-        return queryset.filter(
+        matches = queryset.filter(
             Q(excerpt__icontains=value)
             | Q(answer__icontains=value)
             | Q(response__responder__name__icontains=value)
+            | Q(response__responder__organisation__icontains=value)
         )
+        reader = Reader.of(self.user)
+        if reader.reads_contact_details(self.hearing.policy.municipality_id):
+            return matches
+        # A reader who reads the texts redacted finds only what they can read: otherwise a
+        # search for "67 89" would tell a council member which citizen typed that number,
+        # or a name which organisation it is the contact person of.
+        needle = value.casefold()
+        readable = [
+            remark.pk
+            for remark in matches.select_related("response__responder").only(
+                "pk",
+                "excerpt",
+                "answer",
+                "response__responder__municipality_id",
+                "response__responder__kind",
+                "response__responder__name",
+                "response__responder__organisation",
+            )
+            if needle in remark.shown_excerpt(reader).casefold()
+            or needle in remark.answer.casefold()
+            or needle in remark.response.responder.public_name.casefold()
+        ]
+        return queryset.filter(pk__in=readable)
 
     def filter_section(self, queryset, name, value):
         kind, _sep, pk = value.partition("-")

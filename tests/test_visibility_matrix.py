@@ -1,127 +1,202 @@
-"""One visibility rule per model, proved across apps on the demo data.
+"""The visibility matrix: every output × every reader × every state.
 
-Each role (anonymous citizen, council member, editor, editor of another municipality)
-against each kind of object state (draft, published, closed), through the QuerySet rule
-and through the pages and files a user would actually open.
+Outputs (tests/matrix/outputs.py): public pages, htmx partials, iCal, Atom, CSV, XLSX, file
+downloads, the review page's filter choices, staff pages, and each report version's page,
+status partial and PDF (cycle report, minutes, hearing report, for each audience). Readers
+(tests/matrix/markers.py): anonymous; a member of the item's council; a member of another
+council of the same municipality; a member of a council in the other municipality; the
+editor of each municipality. States: draft, published, closed item, confidential response,
+withheld response, contact details in a response's text.
+
+Each confidential field carries a unique marker. For every output × reader × state the test
+asserts the marker's absence for readers who may not read the field, and its presence where
+the output shows the field to a reader who may. Report versions are also fetched by guessing
+ids: every version in the database × every reader.
+
+The world (tests/matrix/world.py) is built once per module inside a transaction that is
+rolled back at the end; each test runs in a savepoint of its own, and each output is fetched
+once per reader (the first test that needs it), so the matrix stays fast.
 """
 
+from urllib.parse import quote
+
 import pytest
-from django.contrib.auth.models import AnonymousUser
-from django.core.management import call_command
-from django.test import Client
+from django.conf import settings
+from django.db import transaction
+from django.test import override_settings
 
-from core.models import Municipality
-from councils.models import AgendaItem, Attachment
-from demo import lookups
-from hearings.models import Hearing, Response
-from policies.models import Policy
+from config.celery import app as celery_app
+from reports.models import ReportVersion
+from tests.matrix import outputs as O
+from tests.matrix.markers import ALL as MARKERS
+from tests.matrix.markers import BY_NAME as MARKER
+from tests.matrix.markers import CLOSED_OUTCOME, READERS, STATES, in_closed_row
+from tests.matrix.world import build
 
-ROLES = ["anonymous", "member", "editor", "other_editor"]
+# Each test runs in a savepoint of the module's transaction (pytest-django's TestCase wrapper
+# nests inside the world's atomic block), so what a POST writes is gone after the test.
+pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def world(db, django_user_model):
-    call_command("loaddemo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    aalborg = Municipality.objects.get(slug="aalborg")
-    draft = Policy.objects.create(
-        municipality=aalborg, title="Hemmeligt udkast til boligpolitik", slug="boligpolitik-udkast"
-    )
-    users = {
-        "anonymous": AnonymousUser(),
-        "member": django_user_model.objects.get(username="raadsmedlem"),
-        "editor": django_user_model.objects.get(username="redaktoer-aalborg"),
-        "other_editor": django_user_model.objects.get(username="redaktoer-norddjurs"),
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker, tmp_path_factory):
+    media = str(tmp_path_factory.mktemp("matrix-media"))
+    storages = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": media},
+        },
     }
-    closed = lookups.fictional_closed_item()
-    return {
-        "users": users,
-        "draft": draft,
-        "published": Policy.objects.get(slug="integrationsstrategi-2023-2026"),
-        "closed": closed,
-        "open": lookups.strategy_draft_item(),
-        "closed_attachment": Attachment.objects.filter(item=closed).first(),
-    }
+    eager = celery_app.conf.task_always_eager, celery_app.conf.task_eager_propagates
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=media, STORAGES=storages),
+        transaction.atomic(),
+    ):
+        # The report versions are rendered by the in-process worker while the world is built.
+        celery_app.conf.task_always_eager = celery_app.conf.task_eager_propagates = True
+        try:
+            world = build()
+            world.fetched = {}
+            yield world
+        finally:
+            celery_app.conf.task_always_eager, celery_app.conf.task_eager_propagates = eager
+            transaction.set_rollback(True)
 
 
-def client_for(user):
-    client = Client(HTTP_HOST="localhost")
-    if user.is_authenticated:
-        client.force_login(user)
-    return client
+@pytest.fixture(autouse=True)
+def _media_in_tmp():
+    """The world's files (attachments, PDFs) live in the module's media folder."""
 
 
-EXPECTED = {
-    # object: roles that see it (whole object, or a closed item's confidential parts)
-    "draft": {"member", "editor"},
-    "published": set(ROLES),
-    "closed_confidential": {"member", "editor"},
-    "open": set(ROLES),
-}
+def fetch(world, output, reader):
+    """(status, text, Cache-Control) of ``output`` for ``reader``, fetched once per module."""
+    key = (output.name, reader)
+    if key not in world.fetched:
+        client = world.clients[reader]
+        headers = {"HX-Request": "true"} if output.htmx else {}
+        url = output.url(world)
+        if output.post is not None:
+            response = client.post(url, output.post(world), headers=headers)
+        else:
+            response = client.get(url, headers=headers)
+        text = O.body_text(output, response)
+        # Pages repeat the address the reader asked for (language switch, log-in link); what
+        # the reader typed is no leak.
+        for form in (url, quote(url, safe="")):
+            text = text.replace(form, "")
+        world.fetched[key] = (response.status_code, text, response.get("Cache-Control", ""))
+    return world.fetched[key]
 
 
-@pytest.mark.parametrize("role", ROLES)
-def test_querysets_apply_one_rule_per_model(world, role):
-    user = world["users"][role]
-    policies = Policy.objects.visible_to(user)
-    assert (world["draft"] in policies) == (role in EXPECTED["draft"])
-    assert world["published"] in policies
-
-    items = AgendaItem.objects.visible_to(user)
-    closed = items.get(pk=world["closed"].pk)  # the row is public: its public title shows
-    assert closed.can_read == (role in EXPECTED["closed_confidential"])
-    assert closed.shown_title() == (
-        world["closed"].title if role in EXPECTED["closed_confidential"] else closed.public_title
-    )
-    assert items.get(pk=world["open"].pk).can_read
-
-    attachment = world["closed_attachment"]
-    assert attachment is not None, "the demo's closed item has an attachment"
-    assert Attachment.objects.visible_to(user).filter(pk=attachment.pk).exists() == (
-        role in EXPECTED["closed_confidential"]
-    )
+def present(marker, text):
+    return marker.text in text if marker is not CLOSED_OUTCOME else in_closed_row(text)
 
 
-@pytest.mark.parametrize("role", ROLES)
-def test_pages_and_files_follow_the_same_rule(world, role):
-    client = client_for(world["users"][role])
-    sees_confidential = role in EXPECTED["closed_confidential"]
-
-    draft_page = client.get(world["draft"].get_absolute_url())
-    assert draft_page.status_code == (200 if role in EXPECTED["draft"] else 404)
-    listing = client.get("/aalborg/politikker/").content.decode()
-    assert ("Hemmeligt udkast" in listing) == (role in EXPECTED["draft"])
-
-    closed = world["closed"]
-    item_page = client.get(closed.get_absolute_url())
-    assert item_page.status_code == 200
-    body = item_page.content.decode()
-    assert closed.public_title in body or sees_confidential
-    assert (closed.title in body) == sees_confidential
-    meeting_page = client.get(closed.meeting.get_absolute_url()).content.decode()
-    assert (closed.title in meeting_page) == sees_confidential
-
-    download = client.get(world["closed_attachment"].get_download_url())
-    assert download.status_code == (200 if sees_confidential else 404)
+OUTPUT_READER = [
+    pytest.param(output, reader, id=f"{output.name}-{reader}")
+    for output in O.ALL
+    for reader in READERS
+]
+OUTPUT_READER_STATE = [
+    pytest.param(output, reader, state, id=f"{output.name}-{reader}-{state}")
+    for output in O.ALL
+    for reader in READERS
+    for state in STATES
+]
 
 
-def test_feeds_and_search_never_carry_a_closed_items_confidential_title(world):
-    closed = world["closed"]
-    client = client_for(world["users"]["editor"])  # feeds are anonymous whoever asks
-    for url in ["/aalborg/referater.atom", "/aalborg/moeder.ics"]:
-        response = client.get(url)
-        assert response.status_code == 200
-        assert closed.title not in response.content.decode()
+@pytest.mark.parametrize(("output", "reader"), OUTPUT_READER)
+def test_output_answers_only_its_readers(world, output, reader):
+    status, _text, _cache = fetch(world, output, reader)
+    if reader in output.may:
+        assert status == 200, f"{output.name} for {reader}: {status}"
+    else:
+        assert status in output.denied, f"{output.name} for {reader}: {status}"
 
 
-def test_a_confidential_hearing_response_is_nowhere_public(world):
-    hearing = Hearing.objects.filter(policy=world["published"]).first()
-    response = Response.objects.filter(hearing=hearing).first()
-    response.confidential = True
-    response.text = "FORTROLIG-TEKST-123"
-    response.save()
-    anonymous = client_for(AnonymousUser())
-    for url in [hearing.get_absolute_url(), f"/aalborg/hoeringer/{hearing.pk}/hoeringsnotat/"]:
-        page = anonymous.get(url)
-        assert page.status_code == 200
-        assert "FORTROLIG-TEKST-123" not in page.content.decode()
-    assert not Response.objects.visible_to(AnonymousUser()).filter(pk=response.pk).exists()
+@pytest.mark.parametrize(("output", "reader", "state"), OUTPUT_READER_STATE)
+def test_output_shows_each_reader_what_they_may_see(world, output, reader, state):
+    status, text, _cache = fetch(world, output, reader)
+    view = output.reader_view(reader)
+    leaks, missing = [], []
+    for marker in (m for m in MARKERS if m.state == state):
+        may_read = (
+            view in marker.readers
+            and marker.name not in output.never
+            and view not in output.hidden.get(marker.name, ())
+        )
+        if not may_read and marker.found_in(text):
+            leaks.append(marker.name)
+        expected = output.carries.get(marker.name, ())
+        shown_to = marker.readers if expected is None else expected
+        if (
+            status == 200
+            and reader in output.may
+            and marker.name in output.carries
+            and may_read
+            and view in shown_to
+            and not present(marker, text)
+        ):
+            missing.append(marker.name)
+    assert not leaks, f"{output.name} shows {reader} (as {view}) what they may not read: {leaks}"
+    assert not missing, f"{output.name} hides from {reader} (as {view}) what it shows: {missing}"
+
+
+FILES = [
+    pytest.param(output, reader, id=f"{output.name}-{reader}")
+    for output in O.ALL
+    if output.kind in ("file", "pdf")
+    for reader in sorted(output.may)
+]
+
+
+@pytest.mark.parametrize(("output", "reader"), FILES)
+def test_files_are_never_kept_by_shared_caches(world, output, reader):
+    """A file someone may open is theirs: a proxy must not keep it for the next person."""
+    status, _text, cache_control = fetch(world, output, reader)
+    assert status == 200
+    assert "private" in cache_control or "no-store" in cache_control, cache_control
+
+
+def version_readers(world, version):
+    """Exactly the audience of ``version``: who may open it, by the matrix's reader names."""
+    if version.audience == ReportVersion.Audience.PUBLIC:
+        return set(READERS)
+    editor = "editor" if version.municipality_id == world.aalborg.pk else "editor_norddjurs"
+    if version.audience == ReportVersion.Audience.SECRETARIAT:
+        return {editor}
+    members = {world.council.pk: "member", world.other_council.pk: "member_other_council"}
+    return {editor, members[version.council_id]}
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_report_versions_found_by_guessing_ids_open_only_for_their_audience(world, reader):
+    client = world.clients[reader]
+    versions = list(ReportVersion.objects.select_related("municipality"))
+    assert len(versions) == len(world.versions)
+    wrong = []
+    for version in versions:
+        expected = 200 if reader in version_readers(world, version) else 404
+        for suffix in ("", "status/", "pdf"):
+            for slug in ("aalborg", "norddjurs"):
+                url = f"/{slug}/rapporter/{version.pk}/{suffix}"
+                status = client.get(url).status_code
+                want = expected if slug == version.municipality.slug else 404
+                if status != want:
+                    wrong.append(f"{url} ({version.kind}, {version.audience}): {status}")
+    unknown = max(v.pk for v in versions) + 1
+    for suffix in ("", "status/", "pdf"):
+        if client.get(f"/aalborg/rapporter/{unknown}/{suffix}").status_code != 404:
+            wrong.append(f"unknown version {unknown}/{suffix}")
+    assert not wrong, f"{reader}: " + "; ".join(wrong)
+
+
+def test_the_matrix_covers_every_state_and_reader():
+    assert {m.state for m in MARKERS} == set(STATES)
+    kinds = {output.kind for output in O.ALL}
+    assert kinds == {"html", "ics", "atom", "csv", "xlsx", "pdf", "file"}
+    # Every confidential marker is shown somewhere to someone, so its absence means something.
+    shown = {name for output in O.ALL for name in output.carries}
+    assert shown == set(MARKER)

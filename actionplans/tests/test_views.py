@@ -338,3 +338,30 @@ def test_the_status_report_answers_in_a_constant_number_of_queries(
         urls.append(reverse("actionplans:round_report", args=["aalborg", policy.slug, round.pk]))
     client.get(urls[0])
     assert count_queries(client, urls[0]) == count_queries(client, urls[1])
+
+
+def test_the_status_report_shows_a_closed_items_outcome_only_to_its_readers(client, policy, editor):
+    from councils.models import AgendaItem, Meeting
+    from councils.tests.factories import AgendaItemFactory, MeetingFactory, member_user
+
+    round = FollowUpRoundFactory(policy=policy)
+    services.round_close(round=round, user=editor)
+    meeting = MeetingFactory(
+        council__municipality=policy.municipality, status=Meeting.Status.MINUTES_PUBLISHED
+    )
+    item = AgendaItemFactory(
+        meeting=meeting,
+        title="Lukket sag om en medarbejder",
+        is_closed=True,
+        public_title="Personalesag",
+        outcome=AgendaItem.Outcome.REJECTED,
+    )
+    round.agenda_items.add(item)
+    url = reverse("actionplans:round_report", args=["aalborg", policy.slug, round.pk])
+
+    html = client.get(url).content.decode()
+    assert "Personalesag" in html
+    assert "Ikke godkendt" not in html and "Lukket sag" not in html
+    client.force_login(member_user(meeting.council))
+    html = client.get(url).content.decode()
+    assert "Lukket sag om en medarbejder – Ikke godkendt" in html

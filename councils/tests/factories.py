@@ -7,7 +7,10 @@ from core.tests.factories import MunicipalityFactory, UserFactory
 from councils.models import (
     AgendaItem,
     Attachment,
+    Case,
     Council,
+    FollowUp,
+    ItemGuest,
     Meeting,
     Membership,
     Person,
@@ -84,3 +87,32 @@ class AttachmentFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Bilag {n}")
     content_type = "application/pdf"
     file = factory.django.FileField(filename="bilag.pdf", data=b"%PDF-1.4 test")
+
+
+class CaseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Case
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    number = factory.Sequence(lambda n: f"23/{n + 100}")
+    title = factory.Sequence(lambda n: f"Sag {n}")
+
+
+class ItemGuestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ItemGuest
+
+    item = factory.SubFactory(AgendaItemFactory)
+    person = factory.SubFactory(
+        PersonFactory, municipality=factory.SelfAttribute("..item.meeting.council.municipality")
+    )
+
+
+class FollowUpFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FollowUp
+
+    item = factory.SubFactory(AgendaItemFactory)
+    kind = FollowUp.Kind.WORKING_GROUP
+    title = factory.Sequence(lambda n: f"Arbejdsgruppe {n}")
+    task = "Kommer med et forslag."

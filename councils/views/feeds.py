@@ -137,11 +137,8 @@ class MinutesFeed(Feed):
     def item_description(self, meeting):
         rows = []
         for item in meeting.public_items:
-            if item.can_read:
-                result = item.get_outcome_display()
-            else:
-                result = item.public_decision if item.decision_public else ""
-            rows.append((item.number, item.shown_title(), result))
+            _decision, public_decision = item.shown_decision()
+            rows.append((item.number, item.shown_title(), item.shown_outcome() or public_decision))
         return format_html(
             "<ol>{}</ol>",
             format_html_join("", '<li value="{}">{}<br>{}</li>', ((n, t, r) for n, t, r in rows)),

@@ -81,8 +81,21 @@ class RegisterResponseForm(DKFDSFormMixin, forms.Form):
         ],
         required=False,
     )
-    name = forms.CharField(label=_("Afsenderens navn"), max_length=200, required=False)
-    organisation = forms.CharField(label=_("Organisation"), max_length=200, required=False)
+    name = forms.CharField(
+        label=_("Afsenderens navn"),
+        max_length=200,
+        required=False,
+        help_text=_(
+            "For en organisation: kontaktpersonen. Den vises ikke offentligt og slettes med "
+            "kontaktoplysningerne."
+        ),
+    )
+    organisation = forms.CharField(
+        label=_("Organisation"),
+        max_length=200,
+        required=False,
+        help_text=_("For en organisation: dens navn, som vises offentligt."),
+    )
     email = forms.EmailField(label=_("E-mail"), required=False)
     phone = forms.CharField(label=_("Telefon"), max_length=30, required=False)
     address = forms.CharField(label=_("Adresse"), max_length=300, required=False)

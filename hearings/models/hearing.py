@@ -98,8 +98,9 @@ class Hearing(TrackedModel):
         null=True,
         blank=True,
         help_text=_(
-            "Dagen efter denne dato slettes borgeres e-mail, telefon og adresse. "
-            "Svarenes tekst og besvarelser bevares."
+            "Dagen efter denne dato slettes borgeres og organisationers e-mail, telefon, "
+            "adresse og kontaktperson, og kontaktoplysninger skrevet i svarene. Svarenes "
+            "tekst og besvarelser bevares i øvrigt."
         ),
     )
     contact_data_purged_at = models.DateTimeField(

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.models import TrackedModel
+from core.redact import shown_free_text
 from core.visibility import VisibilityQuerySet
 from hearings.models.parties import Theme
 from hearings.models.responses import Response
@@ -142,6 +143,10 @@ class Remark(TrackedModel):
     @property
     def target(self):
         return self.commitment or self.goal or self.focus_area
+
+    def shown_excerpt(self, who) -> str:
+        """The passage as ``who`` may read it (see ``Response.shown_text``)."""
+        return shown_free_text(self.excerpt, who, self.response.responder.municipality_id)
 
     @property
     def outcome_variant(self):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.access import Reader
 from core.models import Municipality, TrackedModel
+from core.redact import shown_free_text
 from core.visibility import VisibilityQuerySet
 from hearings.models.hearing import Hearing
 from hearings.models.parties import ConsultedParty
@@ -71,10 +72,22 @@ class Responder(TrackedModel):
 
     @property
     def public_name(self):
-        """Name (and organisation) – the only thing about a responder a public page shows."""
+        """The only thing about a responder a public page shows: a citizen's name (with the
+        organisation they write for), or the organisation's or body's name – never an
+        organisation's contact person, who is contact data like the e-mail address."""
+        if self.kind == self.Kind.ORGANISATION:
+            return self.organisation or self.name
         if self.organisation and self.kind == self.Kind.CITIZEN:
             return f"{self.name} ({self.organisation})"
         return self.name
+
+    @property
+    def contact_person(self):
+        """An organisation's contact person: kept in ``name`` beside ``organisation``, shown
+        in the secretariat's work area only, and purged with the e-mail and phone."""
+        if self.kind == self.Kind.ORGANISATION and self.organisation:
+            return "" if self.name == self.organisation else self.name
+        return ""
 
 
 class ResponseQuerySet(VisibilityQuerySet):
@@ -174,6 +187,18 @@ class Response(TrackedModel):
             "hearings:staff_response",
             args=[self.hearing.municipality.slug, self.hearing_id, self.pk],
         )
+
+    # What a response says, as a reader may read it: contact details typed into the text
+    # are the secretariat's only (core.access.Reader.reads_contact_details; core.redact).
+    # Every output of a response outside the secretariat's work area shows these, never
+    # ``text`` or ``summary`` themselves.
+
+    def shown_text(self, who) -> str:
+        return shown_free_text(self.text, who, self.responder.municipality_id)
+
+    def shown_summary(self, who) -> str:
+        """The summary for the hearing report, or the text when none is written."""
+        return shown_free_text(self.summary or self.text, who, self.responder.municipality_id)
 
     @property
     def is_public(self):

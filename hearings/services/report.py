@@ -109,9 +109,10 @@ def changed_part_url(remark: Remark, hearing: Hearing) -> str:
 def hearing_report_data(hearing: Hearing, user) -> dict:
     """The hearing report (høringsnotat) as plain data, with the reader's visibility applied.
 
-    Used by the report page, the CSV/XLSX export and (later) the PDF pipeline. Responder
-    contact fields are never part of it, whoever reads: the items are plain values, not
-    model instances a template could walk to ``responder.email``.
+    Used by the report page, the CSV/XLSX export and the PDF pipeline. Responder contact
+    fields are never part of it, whoever reads: the items are plain values, not model
+    instances a template could walk to ``responder.email``. Summaries and excerpts are the
+    ``shown_*`` texts: contact details typed into them only for the secretariat.
     """
     responses = list(
         Response.objects.visible_to(user)
@@ -128,6 +129,8 @@ def hearing_report_data(hearing: Hearing, user) -> dict:
         .order_by("response__received_on", "response_id", "position", "id")
     )
     response_by_id = {response.pk: response for response in responses}
+    for remark in remarks:
+        remark.response = response_by_id[remark.response_id]  # loaded already, with responder
     sections = draft_sections(hearing.policy, hearing.version)
     by_key = {section["key"]: section for section in sections}
     for section in sections:
@@ -141,7 +144,7 @@ def hearing_report_data(hearing: Hearing, user) -> dict:
                 "responder": response.responder.public_name,
                 "responder_kind": response.responder.get_kind_display(),
                 "is_public": response.is_public,
-                "excerpt": remark.excerpt,
+                "excerpt": remark.shown_excerpt(user),
                 "target": remark.target_label,
                 "stance": remark.get_stance_display(),
                 "outcome": remark.get_outcome_display() if remark.outcome else "",
@@ -167,7 +170,7 @@ def hearing_report_data(hearing: Hearing, user) -> dict:
                 "responder_kind": response.responder.get_kind_display(),
                 "received_on": response.received_on,
                 "is_public": response.is_public,
-                "summary": response.summary or response.text,
+                "summary": response.shown_summary(user),
                 "remark_count": per_response[response.pk],
             }
             for response in responses

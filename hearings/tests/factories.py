@@ -14,6 +14,7 @@ from hearings.models import (
     Remark,
     Responder,
     Response,
+    ResponseAttachment,
     Theme,
 )
 from policies.models import Commitment, FocusArea, Goal, Policy, PolicyVersion
@@ -174,3 +175,14 @@ class RemarkFactory(factory.django.DjangoModelFactory):
     response = factory.SubFactory(ResponseFactory)
     excerpt = factory.Sequence(lambda n: f"Bemærkning {n}")
     stance = Remark.Stance.SUPPORTS
+
+
+class ResponseAttachmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ResponseAttachment
+
+    response = factory.SubFactory(ResponseFactory)
+    original_name = factory.Sequence(lambda n: f"bilag-{n}.pdf")
+    content_type = "application/pdf"
+    file = factory.django.FileField(filename="svar.pdf", data=b"%PDF-1.4 test")
+    size = 13

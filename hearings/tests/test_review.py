@@ -85,3 +85,40 @@ def test_member_marks_read_and_writes_a_note_that_stays_internal(client, aalborg
     client.logout()
     for body in public_bodies(client, hearing):
         assert "INTERN-NOTE-99" not in body
+
+
+def test_a_text_search_finds_only_what_the_reader_reads(client, aalborg, editor):
+    """A council member reads contact details redacted, so a search by a piece of a phone
+    number or by an organisation's contact person must not point at the response either."""
+    from hearings.tests.factories import ResponderFactory
+
+    hearing = HearingFactory(policy=PolicyFactory(municipality=aalborg))
+    goal = GoalFactory(policy=hearing.policy)
+    RemarkFactory(
+        response=ResponseFactory(hearing=hearing),
+        goal=goal,
+        excerpt="Lektiecaféer, ring 23 45 67 89",
+    )
+    organisation = ResponderFactory(
+        municipality=aalborg,
+        kind="organisation",
+        name="Jens Kontaktperson",
+        organisation="Foreningen Sammen",
+    )
+    RemarkFactory(response=ResponseFactory(hearing=hearing, responder=organisation), goal=goal)
+    member = council_member(CouncilFactory(municipality=aalborg))
+
+    def found(user, query):
+        client.force_login(user)
+        response = client.get(
+            reverse("hearings:review", args=["aalborg", hearing.pk]) + f"?q={query}"
+        )
+        assert response.status_code == 200
+        return response.context["total"]
+
+    for query, expected in (("67+89", 1), ("Kontaktperson", 1), ("Lektiecaf", 1), ("Sammen", 1)):
+        assert found(editor, query) == expected, query
+    assert found(member, "67+89") == 0
+    assert found(member, "Kontaktperson") == 0
+    assert found(member, "Lektiecaf") == 1
+    assert found(member, "Sammen") == 1

@@ -280,45 +280,6 @@ def test_citizens_cannot_answer_a_closed_hearing(hearing):
         )
 
 
-def test_contact_data_are_purged_after_the_date_including_history(hearing):
-    response = ResponseFactory(
-        hearing=hearing,
-        responder=ResponderFactory(
-            municipality=hearing.policy.municipality,
-            email="slet.mig@example.dk",
-            phone="12345678",
-            address="Vej 1",
-        ),
-    )
-    body = ResponderFactory(
-        municipality=hearing.policy.municipality, kind="organisation", email="org@example.dk"
-    )
-    ResponseFactory(hearing=hearing, responder=body)
-    responder = response.responder
-    responder.phone = "87654321"
-    responder.save()  # a second history row
-    delete_on = hearing.personal_data_delete_on
-
-    assert services.contact_data_purge(today=delete_on) == 0
-    assert services.contact_data_purge(today=delete_on + datetime.timedelta(days=1)) == 1
-
-    responder.refresh_from_db()
-    assert (responder.email, responder.phone, responder.address) == ("", "", "")
-    assert responder.contact_data_deleted_at
-    assert responder.name
-    for row in responder.history.all():
-        assert (row.email, row.phone, row.address) == ("", "", "")
-    assert not Responder.history.filter(email="slet.mig@example.dk").exists()
-    response.refresh_from_db()
-    assert response.text
-    body.refresh_from_db()
-    assert body.email == "org@example.dk"
-    hearing.refresh_from_db()
-    assert hearing.contact_data_purged_at
-    # Idempotent
-    assert services.contact_data_purge(today=delete_on + datetime.timedelta(days=2)) == 0
-
-
 def test_report_data_groups_remarks_by_goal(hearing, editor):
     goal_one = GoalFactory(policy=hearing.policy, number="1", position=1)
     goal_two = GoalFactory(policy=hearing.policy, number="2", position=2)

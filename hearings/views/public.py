@@ -13,6 +13,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from core.access import Reader
@@ -118,6 +119,8 @@ def detail(request, municipality, pk):
             "policy_url": policy_url(hearing.policy),
             "parties": parties,
             "page_obj": responses_page,
+            # The list is what anyone may read, so its text is too, whoever is logged in.
+            "public_reader": Reader.anonymous(),
             "accepts_citizens": hearing.accepts_citizens(),
             "is_insider": Reader.of(request).is_insider(municipality),
             "breadcrumbs": _crumbs(municipality, hearing),
@@ -265,7 +268,10 @@ def report(request, municipality, pk):
     )
 
 
+@never_cache
 def attachment(request, pk):
+    """A response's attachment through its rule; never kept by a shared cache, since a
+    confidential response's file is the secretariat's only."""
     attachment = get_visible_or_404(
         ResponseAttachment.objects.select_related("response"), request.user, pk=pk
     )

@@ -2,17 +2,12 @@
 
 import hashlib
 import json
-import re
 from datetime import datetime
 from decimal import Decimal
 
 from django.utils import timezone
 
 SNAPSHOT_FORMAT = 1
-
-EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
-PHONE_RE = re.compile(r"(?<!\d)(\+45[ ]?)?(\d{2}[ ]?){3}\d{2}(?!\d)")
-REDACTED = "[kontaktoplysning fjernet]"
 
 
 # --- plain values ---------------------------------------------------------------------------
@@ -33,14 +28,6 @@ def number(value):
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text
-
-
-def redact(text):
-    """Free text written by responders may hold their own contact details. They are never
-    part of a report, whatever its audience (staff read them in the hearing's work area)."""
-    if not text:
-        return ""
-    return PHONE_RE.sub(REDACTED, EMAIL_RE.sub(REDACTED, text))
 
 
 def canonical_json(snapshot):

@@ -1,9 +1,13 @@
 """Hearings: the hearing report (høringsnotat) as plain data, never with contact details."""
 
+from core.redact import redact
 from hearings.models import Hearing, HearingParty
 from hearings.services import hearing_report_data
 from reports.models import ReportVersion
-from reports.snapshot.base import SNAPSHOT_FORMAT, day, normalise, redact
+from reports.snapshot.base import SNAPSHOT_FORMAT, day, normalise
+
+# Free text written by responders may hold their own contact details. They are never part of
+# a report, whatever its audience (the secretariat reads them in the hearing's work area).
 
 
 def hearing_data(hearing, reader):
