@@ -7,59 +7,31 @@ printed (pytest shows them when a test failed).
 
 import os
 import signal
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
-from urllib.parse import quote
 
 from django.conf import settings
-from django.db import connection
 
 from config.celery import app
-from devstack.services import redis_answers, redis_binary
+from devstack import services as devstack_services
+from devstack.services import free_port
+from devstack.testing import django_database_url, wait_for
 from reports import services
+
+__all__ = ["Stack", "wait_for"]
 
 BASE_DIR = Path(settings.BASE_DIR)
 
 
-def wait_for(condition, timeout, message):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.1)
-    raise AssertionError(message)
+class Redis(devstack_services.Redis):
+    """A throwaway Redis on a free port; ``stop`` kills it as a crash would."""
 
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Redis:
     def __init__(self, directory):
-        self.port = _free_port()
-        self.url = f"redis://127.0.0.1:{self.port}/0"
-        self.directory = directory
-        self.process = None
-
-    def start(self):
-        self.process = subprocess.Popen(
-            [redis_binary(), "--port", str(self.port), "--bind", "127.0.0.1",
-             "--dir", str(self.directory), "--save", "", "--appendonly", "no"],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            start_new_session=True,
-        )  # fmt: skip
-        wait_for(lambda: redis_answers(self.port), 10, "Redis did not start")
+        super().__init__(free_port(), directory, persistent=False)
 
     def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.kill()
-            self.process.wait(10)
-        wait_for(lambda: not redis_answers(self.port), 10, "Redis did not stop")
+        self.kill()
 
 
 def _point_broker_at(url):
@@ -97,11 +69,10 @@ class Stack:
         self.redis.stop()
 
     def _env(self, delay=None):
-        db = connection.settings_dict
         env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "config.settings",
-            "DATABASE_URL": f"postgres://{db['USER']}@{quote(db['HOST'], safe='')}/{db['NAME']}",
+            "DATABASE_URL": django_database_url(),
             "REDIS_URL": self.redis.url,
             "CELERY_BROKER_URL": self.redis.url,
             "MEDIA_ROOT": str(self.media_root),
