@@ -10,17 +10,20 @@ from actionplans.models import ActionPlan
 from actionplans.tests.factories import (
     ActionFactory,
     ActionPlanFactory,
-    GoalFactory,
     IndicatorFactory,
     MeasurementFactory,
 )
+from policies.models import Policy
+from policies.tests.factories import GoalFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def indicator(aalborg):
-    goal = GoalFactory(policy__municipality=aalborg, policy__slug="strategi")
+    goal = GoalFactory(
+        policy__municipality=aalborg, policy__slug="strategi", policy__state=Policy.State.IN_FORCE
+    )
     indicator = IndicatorFactory(
         goal=goal,
         name="Ledighed blandt indvandrere",

@@ -7,11 +7,7 @@ from django.db import IntegrityError, transaction
 
 from actionplans import services
 from actionplans.models import Action, StatusUpdate
-from actionplans.tests.factories import (
-    ActionFactory,
-    ActionPlanFactory,
-    FollowUpRoundFactory,
-)
+from actionplans.tests.factories import ActionFactory, ActionPlanFactory, FollowUpRoundFactory
 from core.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,6 +1,6 @@
 import pytest
 
-from hearings.tests.factories import HearingFactory, PolicyFactory
+from hearings.tests.factories import HearingFactory
 
 
 @pytest.fixture(autouse=True)
@@ -20,4 +20,4 @@ def _private_cache(settings):
 
 @pytest.fixture
 def hearing(aalborg):
-    return HearingFactory(policy=PolicyFactory(municipality=aalborg))
+    return HearingFactory(policy__municipality=aalborg)

@@ -4,13 +4,8 @@ import pytest
 from openpyxl import load_workbook
 
 from hearings import exports, services
-from hearings.tests.factories import (
-    GoalFactory,
-    HearingFactory,
-    PolicyFactory,
-    ResponderFactory,
-    ResponseFactory,
-)
+from hearings.tests.factories import HearingFactory, ResponderFactory, ResponseFactory
+from policies.tests.factories import GoalFactory
 
 
 @pytest.mark.parametrize(
@@ -32,7 +27,7 @@ def test_cells_that_start_like_a_formula_are_neutralised(value, expected):
 
 @pytest.fixture
 def report(aalborg, editor):
-    hearing = HearingFactory(policy=PolicyFactory(municipality=aalborg), state="processed")
+    hearing = HearingFactory(policy__municipality=aalborg, state="processed")
     goal = GoalFactory(policy=hearing.policy, number="1")
     response = ResponseFactory(
         hearing=hearing,

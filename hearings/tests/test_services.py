@@ -9,14 +9,13 @@ from hearings import services, tasks
 from hearings.models import Acknowledgement, Hearing, Remark, Responder
 from hearings.tests.factories import (
     ConsultedPartyFactory,
-    GoalFactory,
     HearingFactory,
     HearingPartyFactory,
-    PolicyFactory,
     RemarkFactory,
     ResponderFactory,
     ResponseFactory,
 )
+from policies.tests.factories import GoalFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +25,7 @@ D = datetime.date
 @pytest.fixture
 def hearing(aalborg):
     return HearingFactory(
-        policy=PolicyFactory(municipality=aalborg),
+        policy__municipality=aalborg,
         opens_on=D(2023, 2, 15),
         closes_on=D(2023, 3, 31),
     )
@@ -127,7 +126,7 @@ def test_not_taken_up_requires_a_reason(hearing, editor):
 
 
 def test_changes_text_links_the_adopted_version(hearing, editor):
-    from hearings.tests.factories import PolicyVersionFactory
+    from policies.tests.factories import PolicyVersionFactory
 
     adopted = PolicyVersionFactory(policy=hearing.policy, label="Vedtaget")
     remark = RemarkFactory(response=ResponseFactory(hearing=hearing))

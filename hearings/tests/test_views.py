@@ -3,6 +3,7 @@ import io
 import pytest
 from django.urls import reverse
 
+from councils.tests.factories import CouncilFactory
 from hearings import services
 from hearings.models import Hearing, Remark, Response
 from hearings.tests.citizen import (
@@ -13,22 +14,21 @@ from hearings.tests.citizen import (
     public_bodies,
 )
 from hearings.tests.factories import (
-    CouncilFactory,
-    GoalFactory,
     HearingFactory,
-    PolicyFactory,
     RemarkFactory,
     ResponderFactory,
     ResponseFactory,
     ThemeFactory,
 )
+from policies.models import Policy
+from policies.tests.factories import GoalFactory, PolicyFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def processed_hearing(aalborg, editor):
-    hearing = HearingFactory(policy=PolicyFactory(municipality=aalborg))
+    hearing = HearingFactory(policy__municipality=aalborg)
     goal = GoalFactory(policy=hearing.policy)
     citizen = ResponderFactory(
         municipality=aalborg,
@@ -105,7 +105,7 @@ def _xlsx_text(content):
 
 
 def test_report_and_responses_are_hidden_before_processing(client, aalborg):
-    hearing = HearingFactory(policy=PolicyFactory(municipality=aalborg), state="closed")
+    hearing = HearingFactory(policy__municipality=aalborg, state="closed")
     ResponseFactory(hearing=hearing, text="Endnu ikke offentligt")
     slug = aalborg.slug
     assert client.get(reverse("hearings:report", args=[slug, hearing.pk])).status_code == 404
@@ -124,7 +124,7 @@ def test_confidential_attachment_download_is_404_for_the_public(client, processe
 
 
 def test_planned_hearing_is_404_for_the_public(client, aalborg):
-    hearing = HearingFactory(policy=PolicyFactory(municipality=aalborg), state="planned")
+    hearing = HearingFactory(policy__municipality=aalborg, state="planned")
     assert client.get(hearing.get_absolute_url()).status_code == 404
 
 
@@ -283,7 +283,7 @@ def test_staff_sets_parties_and_is_warned_about_a_missing_legal_party(client, he
 def test_listing_pages_have_a_constant_query_count(
     client, aalborg, editor, page, django_assert_max_num_queries
 ):
-    hearing = HearingFactory(policy=PolicyFactory(municipality=aalborg), state="processed")
+    hearing = HearingFactory(policy__municipality=aalborg, state="processed")
     goal = GoalFactory(policy=hearing.policy)
     client.force_login(editor)
     urls = {
@@ -337,9 +337,12 @@ def test_staff_registers_a_letter_with_two_attachments_and_downloads_them(client
 
 
 def test_staff_creates_a_hearing(client, aalborg, editor):
-    from hearings.tests.factories import ConsultedPartyFactory, PolicyVersionFactory
+    from hearings.tests.factories import ConsultedPartyFactory
+    from policies.tests.factories import PolicyVersionFactory
 
-    policy = PolicyFactory(municipality=aalborg, title="Sundhedspolitik")
+    policy = PolicyFactory(
+        municipality=aalborg, title="Sundhedspolitik", state=Policy.State.IN_HEARING
+    )
     version = PolicyVersionFactory(policy=policy)
     party = ConsultedPartyFactory(municipality=aalborg)
     client.force_login(editor)

@@ -4,6 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from core.concurrency import EditConflict
+from councils.models import Meeting
+from councils.tests.factories import AgendaItemFactory
 from policies.models import Goal, Policy, PolicyTransition
 from policies.services import (
     part_create,
@@ -17,15 +19,7 @@ from policies.services import (
     snapshot_json,
     snapshot_policy,
 )
-from policies.tests.factories import (
-    AgendaItemFactory,
-    CommitmentFactory,
-    CouncilFactory,
-    FocusAreaFactory,
-    GoalFactory,
-    MeetingFactory,
-    PolicyFactory,
-)
+from policies.tests.factories import CommitmentFactory, FocusAreaFactory, GoalFactory, PolicyFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -91,7 +85,9 @@ def test_states_cannot_be_skipped_backwards(aalborg, editor):
 
 
 def test_a_transition_points_at_the_decision_and_lists_the_item(aalborg, editor):
-    item = AgendaItemFactory(meeting=MeetingFactory(council=CouncilFactory(municipality=aalborg)))
+    item = AgendaItemFactory(
+        meeting__council__municipality=aalborg, meeting__status=Meeting.Status.MINUTES_PUBLISHED
+    )
     policy = PolicyFactory(municipality=aalborg)
     transition = policy_transition(
         policy=policy, to_state=S.IN_HEARING, decided_on=DAY, agenda_item=item, user=editor
@@ -102,7 +98,9 @@ def test_a_transition_points_at_the_decision_and_lists_the_item(aalborg, editor)
 
 
 def test_a_decision_of_another_municipality_is_refused(aalborg, norddjurs, editor):
-    item = AgendaItemFactory(meeting=MeetingFactory(council=CouncilFactory(municipality=norddjurs)))
+    item = AgendaItemFactory(
+        meeting__council__municipality=norddjurs, meeting__status=Meeting.Status.MINUTES_PUBLISHED
+    )
     policy = PolicyFactory(municipality=aalborg)
     with pytest.raises(ValidationError):
         policy_transition(

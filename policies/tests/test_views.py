@@ -4,18 +4,11 @@ import re
 import pytest
 from django.urls import reverse
 
+from councils.models import Meeting
+from councils.tests.factories import AgendaItemFactory, CouncilFactory, MeetingFactory, member_user
 from policies.models import Goal, Policy, PolicyTransition, PolicyVersion
 from policies.services import policy_freeze_version
-from policies.tests.factories import (
-    AgendaItemFactory,
-    CommitmentFactory,
-    CouncilFactory,
-    FocusAreaFactory,
-    GoalFactory,
-    MeetingFactory,
-    PolicyFactory,
-    council_member,
-)
+from policies.tests.factories import CommitmentFactory, FocusAreaFactory, GoalFactory, PolicyFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -61,7 +54,7 @@ def test_another_municipalitys_editor_cannot_see_or_change_a_draft(client, draft
 
 @pytest.mark.parametrize("who", ["editor", "member"])
 def test_staff_and_council_members_read_the_draft(client, aalborg, draft, editor, who):
-    user = editor if who == "editor" else council_member(CouncilFactory(municipality=aalborg))
+    user = editor if who == "editor" else member_user(CouncilFactory(municipality=aalborg))
     client.force_login(user)
     assert "Hemmeligt udkast" in client.get(detail_url(draft)).content.decode()
     assert (
@@ -71,7 +64,7 @@ def test_staff_and_council_members_read_the_draft(client, aalborg, draft, editor
 
 
 def test_a_council_member_may_read_but_not_edit(client, aalborg, draft):
-    client.force_login(council_member(CouncilFactory(municipality=aalborg)))
+    client.force_login(member_user(CouncilFactory(municipality=aalborg)))
     assert client.get(staff_url("staff_edit", draft)).status_code == 403
 
 
@@ -106,7 +99,7 @@ def test_a_draft_version_is_not_public(client, draft):
 def test_a_closed_decision_shows_only_its_public_title(client, aalborg):
     council = CouncilFactory(municipality=aalborg, name="Integrationsrådet")
     item = AgendaItemFactory(
-        meeting=MeetingFactory(council=council),
+        meeting=MeetingFactory(council=council, status=Meeting.Status.MINUTES_PUBLISHED),
         title="Fortrolig titel",
         is_closed=True,
         public_title="Lukket punkt",
@@ -185,7 +178,9 @@ def _policy_with_goals(municipality, count):
         goal = GoalFactory(policy=policy, focus_area=areas[index % 2])
         CommitmentFactory.create_batch(3, goal=goal)
     GoalFactory(policy=policy)  # one directly under the policy
-    item = AgendaItemFactory(meeting=MeetingFactory(council=council))
+    item = AgendaItemFactory(
+        meeting=MeetingFactory(council=council, status=Meeting.Status.MINUTES_PUBLISHED)
+    )
     PolicyTransition.objects.create(
         policy=policy,
         from_state=S.ADOPTED,
@@ -365,7 +360,9 @@ def test_adding_moving_and_deleting_parts(client, aalborg, editor, draft):
 
 
 def test_a_transition_names_the_decision(client, aalborg, editor, draft):
-    item = AgendaItemFactory(meeting=MeetingFactory(council=CouncilFactory(municipality=aalborg)))
+    item = AgendaItemFactory(
+        meeting__council__municipality=aalborg, meeting__status=Meeting.Status.MINUTES_PUBLISHED
+    )
     client.force_login(editor)
     response = client.post(
         staff_url("staff_transition", draft),
