@@ -49,7 +49,8 @@ def test_a_form_sent_too_fast_is_refused_and_keeps_the_input(client, hearing):
 
 
 def test_a_forged_timestamp_is_refused(client, hearing):
-    client.post(respond_url(hearing), form_data(started="123:forged"))
+    response = client.post(respond_url(hearing), form_data(started="123:forged"))
+    assert "Formularen er udløbet" in response.content.decode()
     assert not Response.objects.exists()
 
 
