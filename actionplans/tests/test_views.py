@@ -79,7 +79,7 @@ def test_the_dashboard_shows_status_in_words_progress_and_last_update(client, po
         on=datetime.date(2026, 11, 20),
     )
     html = client.get(dashboard_url(policy)).content.decode()
-    assert 'badge-status--warning">i risiko</span>' in html
+    assert 'class="badge badge-warning">i risiko</span>' in html
     assert '<progress class="progress" max="100" value="35"' in html
     assert "35 %</span>" in html
     assert "20.11.2026" in html
