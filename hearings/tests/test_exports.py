@@ -3,7 +3,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from hearings import exports, services
+from hearings import exports, selectors, services
 from hearings.tests.factories import HearingFactory, ResponderFactory, ResponseFactory
 from policies.tests.factories import GoalFactory
 
@@ -37,7 +37,7 @@ def report(aalborg, editor):
     )
     remark = services.remark_add(response=response, excerpt="@SUM(1+1)", goal=goal)
     services.remark_handle(remark=remark, outcome="noted", answer="-Tak.", user=editor)
-    return services.hearing_report_data(hearing, editor)
+    return selectors.hearing_report_data(hearing, editor)
 
 
 @pytest.mark.django_db

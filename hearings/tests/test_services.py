@@ -5,7 +5,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 
 from core.models import Job
-from hearings import services, tasks
+from hearings import selectors, services, tasks
 from hearings.models import Acknowledgement, Hearing, Remark, Responder
 from hearings.tests.factories import (
     ConsultedPartyFactory,
@@ -179,7 +179,8 @@ def test_tracker_shows_who_answered_and_days_left(hearing, editor):
         responder=services.responder_for_party(party=answered.party),
     )
     rows = {
-        row.party_id: row for row in services.hearing_tracker(hearing=hearing, today=D(2023, 3, 29))
+        row.party_id: row
+        for row in selectors.hearing_tracker(hearing=hearing, today=D(2023, 3, 29))
     }
     assert rows[answered.party_id].answered
     assert rows[answered.party_id].answered_on == D(2023, 3, 1)
@@ -294,7 +295,7 @@ def test_report_data_groups_remarks_by_goal(hearing, editor):
     services.remark_add(response=response, excerpt="Om mål 2", goal=goal_two)
     services.remark_add(response=response, excerpt="Om mål 1", goal=goal_one)
     services.remark_add(response=response, excerpt="Om det hele")
-    report = services.hearing_report_data(hearing, editor)
+    report = selectors.hearing_report_data(hearing, editor)
     assert [s["key"] for s in report["sections"]] == [
         f"maal-{goal_one.pk}",
         f"maal-{goal_two.pk}",

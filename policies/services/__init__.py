@@ -7,6 +7,8 @@ history rows; a policy's state moves only as ``Policy.TRANSITIONS`` allows. Impo
 ``policies.services``.
 """
 
+# Reads, re-exported because the reports look them up here (reports/snapshot/policy.py).
+from policies.selectors import anchored, snapshot_diff, snapshot_json, snapshot_policy
 from policies.services.lifecycle import (
     NEEDS_HEARING,
     policy_create,
@@ -22,7 +24,6 @@ from policies.services.parts import (
     part_save,
     siblings,
 )
-from policies.snapshots import anchored, snapshot_diff, snapshot_json, snapshot_policy
 
 __all__ = [
     "NEEDS_HEARING",

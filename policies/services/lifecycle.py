@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from core.concurrency import tracked_save
 from core.transitions import transition as move
 from policies.models import Policy, PolicyTransition, PolicyVersion
-from policies.snapshots import snapshot_policy
+from policies.selectors import snapshot_policy
 
 S = Policy.State
 

@@ -5,8 +5,6 @@ Only editors of the municipality get here (403 for anyone else, including editor
 municipality); drafts are fetched through ``visible_to`` like everywhere else.
 """
 
-from itertools import chain
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -20,9 +18,9 @@ from core.concurrency import EditConflict, after_conflict
 from core.front import sections_for
 from core.views import editor_municipality, is_htmx
 from core.visibility import get_visible_or_404
-from policies import services
+from policies import selectors, services
 from policies.forms import FreezeForm, PolicyCreateForm, PolicyForm, TransitionForm, part_form
-from policies.models import Commitment, FocusArea, Goal, Policy, Principle, Section
+from policies.models import Commitment, FocusArea, Goal, Policy
 
 PART_KINDS = services.PART_MODELS
 KIND_OF = {model: kind for kind, model in PART_KINDS.items()}
@@ -372,58 +370,13 @@ def freeze(request, municipality, slug):
     )
 
 
-HISTORY_FIELDS = {
-    Policy: [
-        "title",
-        "subtitle",
-        "kind",
-        "period_start",
-        "period_end",
-        "vision",
-        "introduction",
-        "state",
-    ],
-    Section: ["heading", "body", "list_kind", "closing", "position"],
-    Principle: ["text", "position"],
-    FocusArea: ["title", "description", "closing", "position"],
-    Goal: ["number", "title", "description", "focus_area", "position"],
-    Commitment: ["text", "position"],
-}
-
-
 @login_required
 def history(request, municipality, slug):
     """Every saved change of the policy and its parts, newest first, with who and what."""
-    from core.diff import record_diff
-
     municipality = editor_municipality(request, municipality)
     policy = _policy(request, municipality, slug)
     policy.municipality = municipality
-    goal_ids = Goal.history.filter(policy_id=policy.pk).values_list("id", flat=True).distinct()
-    records = sorted(
-        chain(
-            Policy.history.filter(id=policy.pk).select_related("history_user"),
-            Section.history.filter(policy_id=policy.pk).select_related("history_user"),
-            Principle.history.filter(policy_id=policy.pk).select_related("history_user"),
-            FocusArea.history.filter(policy_id=policy.pk).select_related("history_user"),
-            Goal.history.filter(policy_id=policy.pk).select_related("history_user"),
-            Commitment.history.filter(goal_id__in=list(goal_ids)).select_related("history_user"),
-        ),
-        key=lambda record: record.history_date,
-        reverse=True,
-    )[:150]
-    rows = []
-    for record in records:
-        model = record.instance_type
-        previous = record.prev_record if record.history_type == "~" else None
-        rows.append(
-            {
-                "record": record,
-                "kind": model._meta.verbose_name,
-                "name": str(record.instance)[:120],
-                "diff": record_diff(previous, record, HISTORY_FIELDS[model]) if previous else [],
-            }
-        )
+    rows = selectors.policy_history(policy)
     return render(
         request,
         "policies/staff/history.html",
