@@ -131,6 +131,7 @@ def _walk(policy, draft, parties, data):
                 changed_version=approved if changes else None,
                 changed_anchor=_anchor(approved, goal) if changes and goal else "",
                 user=None,
+                expected_revision=remark.revision,
             )
         Acknowledgement.objects.create(
             response=response,

@@ -36,7 +36,13 @@ def report(aalborg, editor):
         ),
     )
     remark = services.remark_add(response=response, excerpt="@SUM(1+1)", goal=goal)
-    services.remark_handle(remark=remark, outcome="noted", answer="-Tak.", user=editor)
+    services.remark_handle(
+        remark=remark,
+        outcome="noted",
+        answer="-Tak.",
+        user=editor,
+        expected_revision=remark.revision,
+    )
     return selectors.hearing_report_data(hearing, editor)
 
 

@@ -61,7 +61,13 @@ def test_review_is_for_council_members_and_editors_only(client, hearing, other_e
 def test_member_marks_read_and_writes_a_note_that_stays_internal(client, aalborg, editor):
     hearing = HearingFactory(policy__municipality=aalborg, state="processed")
     remark = RemarkFactory(response=ResponseFactory(hearing=hearing))
-    services.remark_handle(remark=remark, outcome="noted", answer="Tak.", user=editor)
+    services.remark_handle(
+        remark=remark,
+        outcome="noted",
+        answer="Tak.",
+        user=editor,
+        expected_revision=remark.revision,
+    )
     member = member_user(CouncilFactory(municipality=aalborg))
     client.force_login(member)
     base = reverse("hearings:review", args=["aalborg", hearing.pk])

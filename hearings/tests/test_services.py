@@ -98,28 +98,48 @@ def test_hearing_is_processed_only_when_every_remark_is_answered(hearing, editor
     remark = RemarkFactory(response=ResponseFactory(hearing=hearing))
     with pytest.raises(ValidationError):
         services.hearing_mark_processed(hearing=hearing)
-    services.remark_handle(remark=remark, outcome="noted", answer="Tak.", user=editor)
+    services.remark_handle(
+        remark=remark,
+        outcome="noted",
+        answer="Tak.",
+        user=editor,
+        expected_revision=remark.revision,
+    )
     assert services.hearing_mark_processed(hearing=hearing).state == "processed"
 
 
 def test_remark_handling_requires_an_answer(hearing, editor):
     remark = RemarkFactory(response=ResponseFactory(hearing=hearing))
     with pytest.raises(ValidationError) as error:
-        services.remark_handle(remark=remark, outcome="noted", answer="  ", user=editor)
+        services.remark_handle(
+            remark=remark,
+            outcome="noted",
+            answer="  ",
+            user=editor,
+            expected_revision=remark.revision,
+        )
     assert "answer" in error.value.error_dict
 
 
 def test_not_taken_up_requires_a_reason(hearing, editor):
     remark = RemarkFactory(response=ResponseFactory(hearing=hearing))
     with pytest.raises(ValidationError) as error:
-        services.remark_handle(remark=remark, outcome="not_taken_up", answer="Nej.", user=editor)
+        services.remark_handle(
+            remark=remark,
+            outcome="not_taken_up",
+            answer="Nej.",
+            user=editor,
+            expected_revision=remark.revision,
+        )
     assert "reason" in error.value.error_dict
+    fresh = Remark.objects.get(pk=remark.pk)
     remark = services.remark_handle(
-        remark=Remark.objects.get(pk=remark.pk),
+        remark=fresh,
         outcome="not_taken_up",
         answer="Nej.",
         reason="Ligger uden for kommunens kompetence.",
         user=editor,
+        expected_revision=fresh.revision,
     )
     remark.refresh_from_db()
     assert remark.handled_by == editor and remark.handled_at
@@ -137,13 +157,20 @@ def test_changes_text_links_the_adopted_version(hearing, editor):
         changed_version=adopted,
         changed_anchor="maal-2",
         user=editor,
+        expected_revision=remark.revision,
     )
     assert remark.changed_version == adopted and remark.changed_anchor == "maal-2"
 
 
 def test_bulk_handling_answers_many_remarks_with_the_template(hearing, editor):
     remarks = [RemarkFactory(response=ResponseFactory(hearing=hearing)) for _ in range(5)]
-    services.remark_handle(remark=remarks[0], outcome="noted", answer="Eget svar", user=editor)
+    services.remark_handle(
+        remark=remarks[0],
+        outcome="noted",
+        answer="Eget svar",
+        user=editor,
+        expected_revision=remarks[0].revision,
+    )
     count = services.remarks_handle_bulk(
         remarks=Remark.objects.filter(pk__in=[r.pk for r in remarks]),
         outcome="to_action_plans",

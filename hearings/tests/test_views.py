@@ -49,7 +49,13 @@ def processed_hearing(aalborg, editor):
     )
     for response in (public, secret, shy):
         remark = services.remark_add(response=response, excerpt=f"Om: {response.text}", goal=goal)
-        services.remark_handle(remark=remark, outcome="noted", answer="Tak.", user=editor)
+        services.remark_handle(
+            remark=remark,
+            outcome="noted",
+            answer="Tak.",
+            user=editor,
+            expected_revision=remark.revision,
+        )
     Hearing.objects.filter(pk=hearing.pk).update(state=Hearing.State.PROCESSED)
     hearing.refresh_from_db()
     return hearing
