@@ -5,6 +5,7 @@ import datetime
 import factory
 
 from core.tests.factories import MunicipalityFactory
+from hearings import services
 from hearings.models import (
     ConsultedParty,
     Hearing,
@@ -96,3 +97,11 @@ class RemarkFactory(factory.django.DjangoModelFactory):
     response = factory.SubFactory(ResponseFactory)
     excerpt = factory.Sequence(lambda n: f"Bemærkning {n}")
     stance = Remark.Stance.SUPPORTS
+
+
+def answered(remark, *, user, answer="Tak.", outcome="noted"):
+    """``remark`` answered through the service, as the secretariat's form does (for tests
+    where an answered remark is the starting point, not what is tested)."""
+    return services.remark_handle(
+        remark=remark, outcome=outcome, answer=answer, user=user, expected_revision=remark.revision
+    )

@@ -4,7 +4,7 @@ import pytest
 from openpyxl import load_workbook
 
 from hearings import exports, selectors, services
-from hearings.tests.factories import HearingFactory, ResponderFactory, ResponseFactory
+from hearings.tests.factories import HearingFactory, ResponderFactory, ResponseFactory, answered
 from policies.tests.factories import GoalFactory
 
 
@@ -36,13 +36,7 @@ def report(aalborg, editor):
         ),
     )
     remark = services.remark_add(response=response, excerpt="@SUM(1+1)", goal=goal)
-    services.remark_handle(
-        remark=remark,
-        outcome="noted",
-        answer="-Tak.",
-        user=editor,
-        expected_revision=remark.revision,
-    )
+    answered(remark, user=editor, answer="-Tak.")
     return selectors.hearing_report_data(hearing, editor)
 
 

@@ -4,10 +4,15 @@ import pytest
 from django.urls import reverse
 
 from councils.tests.factories import CouncilFactory, member_user
-from hearings import services
 from hearings.models import InternalNote, RemarkRead
 from hearings.tests.citizen import public_bodies
-from hearings.tests.factories import HearingFactory, RemarkFactory, ResponseFactory, ThemeFactory
+from hearings.tests.factories import (
+    HearingFactory,
+    RemarkFactory,
+    ResponseFactory,
+    ThemeFactory,
+    answered,
+)
 from policies.tests.factories import GoalFactory
 
 pytestmark = pytest.mark.django_db
@@ -61,13 +66,7 @@ def test_review_is_for_council_members_and_editors_only(client, hearing, other_e
 def test_member_marks_read_and_writes_a_note_that_stays_internal(client, aalborg, editor):
     hearing = HearingFactory(policy__municipality=aalborg, state="processed")
     remark = RemarkFactory(response=ResponseFactory(hearing=hearing))
-    services.remark_handle(
-        remark=remark,
-        outcome="noted",
-        answer="Tak.",
-        user=editor,
-        expected_revision=remark.revision,
-    )
+    answered(remark, user=editor)
     member = member_user(CouncilFactory(municipality=aalborg))
     client.force_login(member)
     base = reverse("hearings:review", args=["aalborg", hearing.pk])

@@ -14,6 +14,7 @@ from hearings.tests.factories import (
     RemarkFactory,
     ResponderFactory,
     ResponseFactory,
+    answered,
 )
 from policies.tests.factories import GoalFactory
 
@@ -98,13 +99,7 @@ def test_hearing_is_processed_only_when_every_remark_is_answered(hearing, editor
     remark = RemarkFactory(response=ResponseFactory(hearing=hearing))
     with pytest.raises(ValidationError):
         services.hearing_mark_processed(hearing=hearing)
-    services.remark_handle(
-        remark=remark,
-        outcome="noted",
-        answer="Tak.",
-        user=editor,
-        expected_revision=remark.revision,
-    )
+    answered(remark, user=editor)
     assert services.hearing_mark_processed(hearing=hearing).state == "processed"
 
 
@@ -164,13 +159,7 @@ def test_changes_text_links_the_adopted_version(hearing, editor):
 
 def test_bulk_handling_answers_many_remarks_with_the_template(hearing, editor):
     remarks = [RemarkFactory(response=ResponseFactory(hearing=hearing)) for _ in range(5)]
-    services.remark_handle(
-        remark=remarks[0],
-        outcome="noted",
-        answer="Eget svar",
-        user=editor,
-        expected_revision=remarks[0].revision,
-    )
+    answered(remarks[0], user=editor, answer="Eget svar")
     count = services.remarks_handle_bulk(
         remarks=Remark.objects.filter(pk__in=[r.pk for r in remarks]),
         outcome="to_action_plans",

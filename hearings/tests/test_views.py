@@ -19,6 +19,7 @@ from hearings.tests.factories import (
     ResponderFactory,
     ResponseFactory,
     ThemeFactory,
+    answered,
 )
 from policies.models import Policy
 from policies.tests.factories import GoalFactory, PolicyFactory
@@ -49,13 +50,7 @@ def processed_hearing(aalborg, editor):
     )
     for response in (public, secret, shy):
         remark = services.remark_add(response=response, excerpt=f"Om: {response.text}", goal=goal)
-        services.remark_handle(
-            remark=remark,
-            outcome="noted",
-            answer="Tak.",
-            user=editor,
-            expected_revision=remark.revision,
-        )
+        answered(remark, user=editor)
     Hearing.objects.filter(pk=hearing.pk).update(state=Hearing.State.PROCESSED)
     hearing.refresh_from_db()
     return hearing
