@@ -29,7 +29,13 @@ class PolicyQuerySet(VisibilityQuerySet):
         Only the columns the text needs are read: on a policy with thousands of
         commitments, parsing timestamps nobody shows is most of the cost.
         """
-        from policies.models.parts import Commitment, FocusArea, Goal, Principle, Section
+        # The parts' models through the policy's own relations: parts.py imports Policy for
+        # its foreign keys, so importing the parts here would close a circle.
+        part = self.model._meta.get_field
+        Section, Principle, FocusArea, Goal = (
+            part(name).related_model for name in ("sections", "principles", "focus_areas", "goals")
+        )
+        Commitment = Goal._meta.get_field("commitments").related_model
 
         text = ("id", "position")
         commitments = Commitment.objects.only(*text, "goal_id", "text").order_by("position", "id")
