@@ -80,6 +80,21 @@ def _mail_in_memory(settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 
+@pytest.fixture(autouse=True)
+def _private_cache(settings):
+    """Each test gets its own in-memory cache, so counters (the hearing form's rate limit)
+    never leak between tests or into the developer's Redis."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "politikspor-tests",
+        }
+    }
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def aalborg(db):
     from core.tests.factories import MunicipalityFactory

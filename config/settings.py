@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.forms",  # the widget templates, for FORM_RENDERER below
     "simple_history",
     "django_filters",
     "csp",
@@ -108,6 +109,11 @@ TEMPLATES = [
         },
     }
 ]
+
+# Forms render through the project's templates: a field is templates/includes/field.html
+# (Det Fælles Designsystem's markup), so a template writes {{ form }} or
+# {{ form.title.as_field_group }}.
+FORM_RENDERER = "core.forms.DKFDSRenderer"
 
 DATABASES = {"default": database_config()}
 DATABASES["default"]["TEST"] = {"NAME": env("TEST_DATABASE_NAME", "test_politikspor")}

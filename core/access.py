@@ -202,7 +202,3 @@ ANONYMOUS = Reader(label="")
 
 def _pk(value):
     return getattr(value, "pk", value)
-
-
-def reader_of(request) -> Reader:
-    return Reader.of(request)

@@ -1,5 +1,17 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.forms.renderers import TemplatesSetting
+
+
+class DKFDSRenderer(TemplatesSetting):
+    """Renders forms in Det Fælles Designsystem's markup from the project's templates:
+    ``{{ form }}`` is every field in order, ``{{ form.title.as_field_group }}`` one field with
+    its label, hint and error message (``aria-describedby`` points at both). The error
+    summary above a form stays ``includes/form_errors.html``."""
+
+    form_template_name = "includes/form.html"
+    field_template_name = "includes/field.html"
+
 
 # Most specific first: CheckboxSelectMultiple and RadioSelect are Selects too.
 _CLASSES = [

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from policies.views import public, staff
+from policies.views import public, staff, staff_parts
 
 app_name = "policies"
 
@@ -15,10 +15,10 @@ urlpatterns = [
     path(STAFF + "<slug:slug>/status/", staff.transition, name="staff_transition"),
     path(STAFF + "<slug:slug>/versioner/ny/", staff.freeze, name="staff_freeze"),
     path(STAFF + "<slug:slug>/historik/", staff.history, name="staff_history"),
-    path(PART + "ny/", staff.part_add, name="staff_part_add"),
-    path(PART + "<int:pk>/", staff.part_edit, name="staff_part_edit"),
-    path(PART + "<int:pk>/flyt/", staff.part_move, name="staff_part_move"),
-    path(PART + "<int:pk>/slet/", staff.part_delete, name="staff_part_delete"),
+    path(PART + "ny/", staff_parts.part_add, name="staff_part_add"),
+    path(PART + "<int:pk>/", staff_parts.part_edit, name="staff_part_edit"),
+    path(PART + "<int:pk>/flyt/", staff_parts.part_move, name="staff_part_move"),
+    path(PART + "<int:pk>/slet/", staff_parts.part_delete, name="staff_part_delete"),
     # What citizens see.
     path("<slug:municipality>/politikker/", public.index, name="index"),
     path("<slug:municipality>/politikker/<slug:slug>/", public.detail, name="detail"),

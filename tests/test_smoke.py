@@ -105,7 +105,7 @@ def test_make_run_serves_and_survives_a_test_run_and_dying_children(tmp_path):
         # 1. A `make test`-style run beside it, on the same var/: its own cluster and
         #    Redis, and the site's PostgreSQL is untouched afterwards.
         beside = subprocess.run(
-            [sys.executable, "-m", "devstack", "test", "-q", "-p", "no:xdist",
+            [sys.executable, "-m", "devstack", "test", "-q", "-n", "0",
              "-p", "no:randomly", "core/tests/test_text.py"],
             cwd=ROOT, env={k: v for k, v in env.items() if k != "PORT"},
             capture_output=True, text=True, timeout=300,

@@ -5,7 +5,6 @@ before saving, and is the only place that sends mail or enqueues jobs. The modul
 split by topic; import from ``actionplans.services``.
 """
 
-from actionplans.selectors import dashboard_data, round_report_data
 from actionplans.services.measurements import (
     ImportResult,
     RejectedRow,
@@ -40,7 +39,6 @@ __all__ = [
     "RoundEntry",
     "action_save",
     "action_update_status",
-    "dashboard_data",
     "measurement_create",
     "measurements_import_csv",
     "parse_number",
@@ -52,6 +50,5 @@ __all__ = [
     "round_open",
     "round_reminders_due",
     "round_reminders_send",
-    "round_report_data",
     "round_submit",
 ]

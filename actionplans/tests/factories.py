@@ -1,4 +1,5 @@
-"""Deterministic factories for action plans, on top of the policies app's factories."""
+"""One factory per actionplans model, on top of the policies app's factories. A plan, a round
+and an indicator belong to a policy in force (public), so their pages show to everyone."""
 
 import datetime
 from decimal import Decimal
@@ -15,19 +16,9 @@ from actionplans.models import (
 )
 from core.tests.factories import DepartmentFactory
 from policies.models import Policy
-from policies.tests import factories as policy_factories
+from policies.tests.factories import GoalFactory, PolicyFactory
 
-
-class PolicyFactory(policy_factories.PolicyFactory):
-    """A strategy in force: public, so its plans show on the dashboard."""
-
-    kind = Policy.Kind.STRATEGY
-    state = Policy.State.IN_FORCE
-
-
-class GoalFactory(policy_factories.GoalFactory):
-    policy = factory.SubFactory(PolicyFactory)
-    number = factory.Sequence(lambda n: str(n + 1))
+IN_FORCE = Policy.State.IN_FORCE
 
 
 class ActionPlanFactory(factory.django.DjangoModelFactory):
@@ -35,7 +26,7 @@ class ActionPlanFactory(factory.django.DjangoModelFactory):
         model = ActionPlan
         skip_postgeneration_save = True
 
-    policy = factory.SubFactory(PolicyFactory)
+    policy = factory.SubFactory(PolicyFactory, state=IN_FORCE)
     title = factory.Sequence(lambda n: f"Handleplan {n}")
     state = ActionPlan.State.RUNNING
 
@@ -72,7 +63,7 @@ class FollowUpRoundFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = FollowUpRound
 
-    policy = factory.SubFactory(PolicyFactory)
+    policy = factory.SubFactory(PolicyFactory, state=IN_FORCE)
     name = factory.Sequence(lambda n: f"{2023 + n // 2} {n % 2 + 1}. halvår")
     opens_on = datetime.date(2026, 11, 1)
     closes_on = datetime.date(2026, 12, 15)
@@ -92,7 +83,7 @@ class IndicatorFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Indicator
 
-    goal = factory.SubFactory(GoalFactory)
+    goal = factory.SubFactory(GoalFactory, policy__state=IN_FORCE)
     name = factory.Sequence(lambda n: f"Indikator {n}")
     unit = "%"
     baseline_value = Decimal("40")

@@ -15,10 +15,11 @@ from actionplans.models import ActionPlan
 from actionplans.tests.factories import (
     ActionFactory,
     ActionPlanFactory,
-    GoalFactory,
     IndicatorFactory,
     MeasurementFactory,
 )
+from policies.models import Policy
+from policies.tests.factories import GoalFactory
 
 SVG = "{http://www.w3.org/2000/svg}"
 MEASURED = [("2023-12-31", "11.5"), ("2024-06-30", "10.25"), ("2024-12-31", "9")]
@@ -99,7 +100,9 @@ def test_a_chart_without_measurements_says_so():
 
 @pytest.fixture
 def indicator(aalborg):
-    goal = GoalFactory(policy__municipality=aalborg, policy__slug="strategi")
+    goal = GoalFactory(
+        policy__municipality=aalborg, policy__slug="strategi", policy__state=Policy.State.IN_FORCE
+    )
     indicator = IndicatorFactory(
         goal=goal,
         name="Ledighed blandt indvandrere",

@@ -7,14 +7,20 @@ from django.urls import reverse
 
 from actionplans import services
 from actionplans.models import Measurement
-from actionplans.tests.factories import GoalFactory, IndicatorFactory, MeasurementFactory
+from actionplans.tests.factories import IndicatorFactory, MeasurementFactory
+from policies.models import Policy
+from policies.tests.factories import GoalFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def indicators(aalborg):
-    goal = GoalFactory(policy__municipality=aalborg, policy__slug="integrationsstrategi")
+    goal = GoalFactory(
+        policy__municipality=aalborg,
+        policy__slug="integrationsstrategi",
+        policy__state=Policy.State.IN_FORCE,
+    )
     job = IndicatorFactory(goal=goal, name="Andel i job eller uddannelse")
     unemployment = IndicatorFactory(
         goal=goal,

@@ -5,13 +5,9 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from actionplans import services
+from actionplans import selectors, services
 from actionplans.models import Action, StatusUpdate
-from actionplans.tests.factories import (
-    ActionFactory,
-    ActionPlanFactory,
-    FollowUpRoundFactory,
-)
+from actionplans.tests.factories import ActionFactory, ActionPlanFactory, FollowUpRoundFactory
 from core.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -177,7 +173,7 @@ def test_round_report_data_counts_and_lists_the_rounds_updates(editor):
     services.action_update_status(
         action=b, user=editor, status="at_risk", progress=20, note="Forsinket", round=round
     )
-    data = services.round_report_data(round, editor)
+    data = selectors.round_report_data(round, editor)
     assert (data["reported"], data["total"]) == (2, 3)
     counts = {row.status: row.count for row in data["counts"]}
     assert counts == {"at_risk": 1, "done": 1, "not_reported": 1}

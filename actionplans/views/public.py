@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from actionplans import services
+from actionplans import selectors
 from actionplans.models import (
     ActionPlan,
     FollowUpRound,
@@ -62,7 +62,7 @@ def index(request, municipality):
 def dashboard(request, municipality, policy_slug):
     municipality = municipality_from_slug(request, municipality)
     policy = public_policy(request, municipality, policy_slug)
-    data = services.dashboard_data(policy, request.user)
+    data = selectors.dashboard_data(policy, request.user)
     if not data["plans"] and not data["closed_rounds"]:
         raise Http404
     return render(
@@ -87,7 +87,7 @@ def round_report(request, municipality, policy_slug, round_id):
     round = get_visible_or_404(
         FollowUpRound.objects.filter(policy=policy).closed(), request.user, pk=round_id
     )
-    data = services.round_report_data(round, request.user)
+    data = selectors.round_report_data(round, request.user)
     return render(
         request,
         "actionplans/round_report.html",

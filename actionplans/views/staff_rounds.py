@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from actionplans import services
+from actionplans import selectors, services
 from actionplans.forms import (
     FollowUpRoundForm,
     RoundStatusFormSet,
@@ -219,7 +219,7 @@ def round_report_staff(request, municipality, pk):
     """The status report for a committee; also for rounds that are still open (a draft)."""
     municipality = editor_municipality(request, municipality)
     round = staff_round(request, municipality, pk)
-    data = services.round_report_data(round, request.user)
+    data = selectors.round_report_data(round, request.user)
     return render(
         request,
         "actionplans/staff/round_report.html",

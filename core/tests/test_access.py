@@ -2,8 +2,6 @@
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from core.access import Reader
 from core.models import MunicipalityRole
@@ -43,13 +41,11 @@ def test_a_citizen_account_reads_as_the_public(aalborg):
 
 
 @pytest.mark.django_db
-def test_the_reader_is_worked_out_once_per_user_object(editor):
-    with CaptureQueriesContext(connection) as first:
+def test_the_reader_is_worked_out_once_per_user_object(editor, django_assert_num_queries):
+    with django_assert_num_queries(2):  # roles, memberships
         Reader.of(editor)
-    with CaptureQueriesContext(connection) as again:
+    with django_assert_num_queries(0):
         assert Reader.of(editor) is Reader.of(editor)
-    assert len(first) == 2  # roles, memberships
-    assert len(again) == 0
 
 
 def test_audience_readers_are_exactly_their_audience():

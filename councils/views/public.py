@@ -5,7 +5,6 @@ closed item to show from the ``can_read`` / ``decision_public`` annotations only
 """
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.urls import reverse
@@ -18,14 +17,13 @@ from core.front import sections_for
 from core.text import danish_slugify
 from core.views import municipality_from_slug
 from core.visibility import get_visible_or_404
+from councils import selectors
 from councils.models import (
     AgendaItem,
     Attachment,
     Attendance,
     Case,
     Council,
-    FollowUp,
-    ItemGuest,
     Meeting,
     Membership,
     MinutesCorrection,
@@ -33,33 +31,6 @@ from councils.models import (
 
 UPCOMING_ON_INDEX = 10
 PAST_PER_PAGE = 20
-
-
-def items_for_reader(user, **filters):
-    """Agenda items with what this reader may see of them, in a constant number of queries."""
-    return (
-        AgendaItem.objects.visible_to(user)
-        .filter(**filters)
-        .select_related("case")
-        .prefetch_related(
-            Prefetch(
-                "guests",
-                queryset=ItemGuest.objects.visible_to(user).select_related("person"),
-                to_attr="visible_guests",
-            ),
-            Prefetch(
-                "attachments",
-                queryset=Attachment.objects.visible_to(user).order_by("number"),
-                to_attr="visible_attachments",
-            ),
-            Prefetch(
-                "follow_ups",
-                queryset=FollowUp.objects.visible_to(user).prefetch_related("members", "support"),
-                to_attr="visible_follow_ups",
-            ),
-        )
-        .order_by("position", "number")
-    )
 
 
 def index(request, municipality):
@@ -146,7 +117,7 @@ def meeting_detail(request, municipality, meeting_id):
     municipality = municipality_from_slug(request, municipality)
     meeting = _meeting(request, municipality, meeting_id)
     insider = Reader.of(request).reads_council(meeting.council)
-    items = list(items_for_reader(request.user, meeting=meeting))
+    items = list(selectors.items_for_reader(request.user, meeting=meeting))
     attendance = (
         Attendance.objects.visible_to(request.user).filter(meeting=meeting).select_related("person")
     )
@@ -175,7 +146,7 @@ def item_detail(request, municipality, meeting_id, number):
     municipality = municipality_from_slug(request, municipality)
     meeting = _meeting(request, municipality, meeting_id)
     try:
-        item = items_for_reader(request.user, meeting=meeting).get(number=number)
+        item = selectors.items_for_reader(request.user, meeting=meeting).get(number=number)
     except AgendaItem.DoesNotExist:
         raise Http404 from None
     corrections = (

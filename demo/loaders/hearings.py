@@ -14,7 +14,7 @@ from demo.loaders._base import TZ, read, rich, save
 from hearings import services
 from hearings.models import Acknowledgement, ConsultedParty, Hearing, Theme
 from policies.models import Policy
-from policies.snapshots import anchored
+from policies.selectors import anchored
 
 CHANGES_TEXT = "changes_text"
 PROCESSED_FILE = "hearing-2023.yaml"
@@ -131,6 +131,7 @@ def _walk(policy, draft, parties, data):
                 changed_version=approved if changes else None,
                 changed_anchor=_anchor(approved, goal) if changes and goal else "",
                 user=None,
+                expected_revision=remark.revision,
             )
         Acknowledgement.objects.create(
             response=response,

@@ -4,11 +4,12 @@ import pytest
 from django.utils import timezone
 
 from actionplans.models import Action, ActionPlan, FollowUpRound, Measurement, StatusUpdate
-from actionplans.tests.factories import GoalFactory, PolicyFactory
 from demo.loaders import actionplans as demo
 from demo.loaders import municipalities
 from demo.loaders._base import read
 from demo.lookups import actionplan_urls
+from policies.models import Policy
+from policies.tests.factories import GoalFactory, PolicyFactory
 
 AALBORG = read("actionplans-aalborg.yaml")
 NORDDJURS = read("actionplans-norddjurs.yaml")
@@ -16,6 +17,8 @@ AALBORG_POLICY = AALBORG["policy"]["slug"]
 NORDDJURS_POLICY = NORDDJURS["policy"]["slug"]
 NORDDJURS_REPORT = NORDDJURS["rounds"][0]["report_title"]
 DEMO_SOURCE = AALBORG["demo_source"]
+
+IN_FORCE = Policy.State.IN_FORCE
 
 pytestmark = pytest.mark.django_db
 
@@ -33,10 +36,10 @@ def seeded(aalborg, norddjurs):
     from councils.models import AgendaItem, Council, FollowUp, Meeting, Person
 
     municipalities.load(Out())
-    policy = PolicyFactory(municipality=aalborg, slug=AALBORG_POLICY)
+    policy = PolicyFactory(municipality=aalborg, slug=AALBORG_POLICY, state=IN_FORCE)
     for number in "123":
         GoalFactory(policy=policy, number=number)
-    north = PolicyFactory(municipality=norddjurs, slug=NORDDJURS_POLICY)
+    north = PolicyFactory(municipality=norddjurs, slug=NORDDJURS_POLICY, state=IN_FORCE)
     GoalFactory(policy=north, number="a")
     council = Council.objects.create(
         municipality=aalborg, name="Integrationsrådet", slug="integrationsraadet", kind="forum"

@@ -8,7 +8,6 @@ from hearings.services._base import DEFAULT_PERSONAL_DATA_DAYS
 from hearings.services.followup import (
     acknowledgement_send,
     acknowledgements_send_all,
-    hearing_tracker,
     party_remind,
 )
 from hearings.services.lifecycle import (
@@ -19,7 +18,6 @@ from hearings.services.lifecycle import (
     hearing_publish_report,
     hearing_set_parties,
     hearing_set_summary,
-    hearing_warnings,
 )
 from hearings.services.privacy import (
     contact_data_purge,
@@ -33,12 +31,6 @@ from hearings.services.remarks import (
     remarks_handle_bulk,
     render_answer_template,
 )
-from hearings.services.report import (
-    WHOLE_POLICY_KEY,
-    changed_part_url,
-    draft_sections,
-    hearing_report_data,
-)
 from hearings.services.responses import (
     responder_for_party,
     response_receipt_send,
@@ -49,22 +41,16 @@ from hearings.services.responses import (
 
 __all__ = [
     "DEFAULT_PERSONAL_DATA_DAYS",
-    "WHOLE_POLICY_KEY",
     "acknowledgement_send",
     "acknowledgements_send_all",
-    "changed_part_url",
     "contact_data_purge",
-    "draft_sections",
     "hearing_close",
     "hearing_create",
     "hearing_mark_processed",
     "hearing_open",
     "hearing_publish_report",
-    "hearing_report_data",
     "hearing_set_parties",
     "hearing_set_summary",
-    "hearing_tracker",
-    "hearing_warnings",
     "internal_note_add",
     "party_remind",
     "remark_add",

@@ -6,7 +6,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,30 +17,6 @@ from hearings.models import (
     Response,
 )
 from hearings.services._base import _today
-
-
-def hearing_tracker(*, hearing: Hearing, today: datetime.date | None = None):
-    """Each consulted party with whether it answered, and the days left. One query."""
-    today = today or _today()
-    answered = Response.objects.filter(hearing=hearing, responder__party=OuterRef("party_id"))
-    rows = list(
-        HearingParty.objects.filter(hearing=hearing)
-        .select_related("party")
-        .annotate(
-            answered=Exists(answered),
-            answered_on=Subquery(answered.order_by("received_on").values("received_on")[:1]),
-        )
-        .order_by("answered", "party__name")
-    )
-    days_left = hearing.days_left(today)
-    for row in rows:
-        row.days_left = days_left
-        row.may_remind = (
-            not row.answered
-            and hearing.state == Hearing.State.OPEN
-            and bool(row.party.contact_email)
-        )
-    return rows
 
 
 @transaction.atomic

@@ -16,6 +16,7 @@ from hearings.models import (
     Remark,
     Response,
 )
+from hearings.selectors import hearing_warnings
 from hearings.services._base import DEFAULT_PERSONAL_DATA_DAYS, _today
 
 
@@ -76,17 +77,6 @@ def hearing_set_parties(*, hearing: Hearing, parties: Iterable[ConsultedParty]) 
                 HearingParty(hearing=hearing, party=party), reason=_("Høringspart tilføjet")
             )
     return hearing_warnings(hearing=hearing)
-
-
-def hearing_warnings(*, hearing: Hearing) -> list[str]:
-    warnings = [
-        _("%(party)s er lovpligtig høringspart (%(basis)s), men er ikke med i høringen.")
-        % {"party": party.name, "basis": party.legal_basis or _("lovkrav")}
-        for party in hearing.missing_required_parties()
-    ]
-    if hearing.version_id is None:
-        warnings.append(_("Vælg den frosne version (høringsudkastet), der sendes i høring."))
-    return warnings
 
 
 def _move(hearing: Hearing, target: str, reason: str) -> Hearing:

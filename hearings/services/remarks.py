@@ -110,13 +110,12 @@ def remark_handle(
     reason: str = "",
     changed_version=None,
     changed_anchor: str = "",
-    expected_revision: int | None = None,
+    expected_revision: int,
 ) -> Remark:
     """Classify a remark and give the administration's answer (both required).
 
-    ``expected_revision``: the revision the answer form was built from. The one service
-    that may leave it out (None) is the first answer to a remark the same caller has just
-    split out (the demo loader), where nobody else can have answered it."""
+    ``expected_revision``: the revision the answer form was built from; a remark someone
+    answered since raises ``EditConflict``."""
     if outcome not in Remark.Outcome.values:
         raise ValidationError({"outcome": _("Vælg hvad der sker med bemærkningen.")})
     _apply_handling(

@@ -1,12 +1,11 @@
-"""Factories for hearings, plus minimal ones for councils and policies (those apps have none
-yet; replace with theirs when they land)."""
+"""One factory per hearings model, on top of the policies app's factories."""
 
 import datetime
 
 import factory
 
-from core.tests.factories import MunicipalityFactory, UserFactory
-from councils.models import Council, Membership, Person
+from core.tests.factories import MunicipalityFactory
+from hearings import services
 from hearings.models import (
     ConsultedParty,
     Hearing,
@@ -17,81 +16,8 @@ from hearings.models import (
     ResponseAttachment,
     Theme,
 )
-from policies.models import Commitment, FocusArea, Goal, Policy, PolicyVersion
-
-
-class CouncilFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Council
-
-    municipality = factory.SubFactory(MunicipalityFactory)
-    name = factory.Sequence(lambda n: f"Råd {n}")
-    slug = factory.Sequence(lambda n: f"raad-{n}")
-    kind = Council.Kind.ADVISORY_COUNCIL
-
-
-class PersonFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Person
-
-    municipality = factory.SubFactory(MunicipalityFactory)
-    name = factory.Sequence(lambda n: f"Person {n}")
-
-
-def council_member(council):
-    """A user who currently sits on ``council``."""
-    user = UserFactory()
-    person = PersonFactory(municipality=council.municipality, user=user)
-    Membership.objects.create(council=council, person=person)
-    return user
-
-
-class PolicyFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Policy
-
-    municipality = factory.SubFactory(MunicipalityFactory)
-    title = factory.Sequence(lambda n: f"Politik {n}")
-    slug = factory.Sequence(lambda n: f"politik-{n}")
-    kind = Policy.Kind.STRATEGY
-    state = Policy.State.IN_HEARING
-    vision = "Sammen kan vi mest."
-
-
-class FocusAreaFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = FocusArea
-
-    policy = factory.SubFactory(PolicyFactory)
-    title = factory.Sequence(lambda n: f"Fokusområde {n}")
-
-
-class GoalFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Goal
-
-    policy = factory.SubFactory(PolicyFactory)
-    number = factory.Sequence(lambda n: str(n % 9 + 1))
-    title = factory.Sequence(lambda n: f"Målsætning {n}")
-    position = factory.Sequence(lambda n: n)
-
-
-class CommitmentFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Commitment
-
-    goal = factory.SubFactory(GoalFactory)
-    text = factory.Sequence(lambda n: f"Indsats {n}")
-
-
-class PolicyVersionFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = PolicyVersion
-
-    policy = factory.SubFactory(PolicyFactory)
-    number = factory.Sequence(lambda n: n + 1)
-    label = "Høringsudkast"
-    snapshot = factory.LazyFunction(dict)
+from policies.models import Policy
+from policies.tests.factories import PolicyFactory, PolicyVersionFactory
 
 
 class ConsultedPartyFactory(factory.django.DjangoModelFactory):
@@ -112,16 +38,13 @@ class ThemeFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Tema {n}")
 
 
-TODAY = datetime.date(2026, 11, 23)
-
-
 class HearingFactory(factory.django.DjangoModelFactory):
     """An open hearing running around 'today' (tests pass ``today=`` where it matters)."""
 
     class Meta:
         model = Hearing
 
-    policy = factory.SubFactory(PolicyFactory)
+    policy = factory.SubFactory(PolicyFactory, state=Policy.State.IN_HEARING)
     version = factory.LazyAttribute(lambda o: PolicyVersionFactory(policy=o.policy))
     title = factory.Sequence(lambda n: f"Høring {n}")
     opens_on = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=10))
@@ -186,3 +109,11 @@ class ResponseAttachmentFactory(factory.django.DjangoModelFactory):
     content_type = "application/pdf"
     file = factory.django.FileField(filename="svar.pdf", data=b"%PDF-1.4 test")
     size = 13
+
+
+def answered(remark, *, user, answer="Tak.", outcome="noted"):
+    """``remark`` answered through the service, as the secretariat's form does (for tests
+    where an answered remark is the starting point, not what is tested)."""
+    return services.remark_handle(
+        remark=remark, outcome=outcome, answer=answer, user=user, expected_revision=remark.revision
+    )

@@ -3,14 +3,9 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from hearings import exports, services
-from hearings.tests.factories import (
-    GoalFactory,
-    HearingFactory,
-    PolicyFactory,
-    ResponderFactory,
-    ResponseFactory,
-)
+from hearings import exports, selectors, services
+from hearings.tests.factories import HearingFactory, ResponderFactory, ResponseFactory, answered
+from policies.tests.factories import GoalFactory
 
 
 @pytest.mark.parametrize(
@@ -32,7 +27,7 @@ def test_cells_that_start_like_a_formula_are_neutralised(value, expected):
 
 @pytest.fixture
 def report(aalborg, editor):
-    hearing = HearingFactory(policy=PolicyFactory(municipality=aalborg), state="processed")
+    hearing = HearingFactory(policy__municipality=aalborg, state="processed")
     goal = GoalFactory(policy=hearing.policy, number="1")
     response = ResponseFactory(
         hearing=hearing,
@@ -41,8 +36,8 @@ def report(aalborg, editor):
         ),
     )
     remark = services.remark_add(response=response, excerpt="@SUM(1+1)", goal=goal)
-    services.remark_handle(remark=remark, outcome="noted", answer="-Tak.", user=editor)
-    return services.hearing_report_data(hearing, editor)
+    answered(remark, user=editor, answer="-Tak.")
+    return selectors.hearing_report_data(hearing, editor)
 
 
 @pytest.mark.django_db

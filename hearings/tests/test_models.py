@@ -4,32 +4,30 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db import IntegrityError
 
+from councils.tests.factories import CouncilFactory, member_user
 from hearings.models import ConsultedParty, Hearing, Remark, Response
 from hearings.tests.factories import (
     ConsultedPartyFactory,
-    CouncilFactory,
     HearingFactory,
-    PolicyFactory,
     RemarkFactory,
     ResponderFactory,
     ResponseFactory,
-    council_member,
 )
 
 pytestmark = pytest.mark.django_db
 
 
 def test_planned_hearing_is_visible_only_to_insiders(aalborg, editor, other_editor):
-    hearing = HearingFactory(policy=PolicyFactory(municipality=aalborg), state="planned")
+    hearing = HearingFactory(policy__municipality=aalborg, state="planned")
     assert not Hearing.objects.visible_to(AnonymousUser()).filter(pk=hearing.pk).exists()
     assert not Hearing.objects.visible_to(other_editor).filter(pk=hearing.pk).exists()
     assert Hearing.objects.visible_to(editor).filter(pk=hearing.pk).exists()
-    member = council_member(CouncilFactory(municipality=aalborg))
+    member = member_user(CouncilFactory(municipality=aalborg))
     assert Hearing.objects.visible_to(member).filter(pk=hearing.pk).exists()
 
 
 def test_responses_become_public_only_when_processed_and_publishable(aalborg, editor):
-    hearing = HearingFactory(policy=PolicyFactory(municipality=aalborg), state="closed")
+    hearing = HearingFactory(policy__municipality=aalborg, state="closed")
     body = ResponderFactory(municipality=aalborg, kind="organisation")
     plain = ResponseFactory(hearing=hearing, responder=body)
     withheld = ResponseFactory(hearing=hearing, withheld=True)
@@ -43,7 +41,7 @@ def test_responses_become_public_only_when_processed_and_publishable(aalborg, ed
     assert set(Response.objects.public()) == {plain, consent}
     assert Response.objects.visible_to(editor).count() == 5
 
-    member = council_member(CouncilFactory(municipality=aalborg))
+    member = member_user(CouncilFactory(municipality=aalborg))
     seen = set(Response.objects.visible_to(member))
     assert withheld in seen and no_consent in seen
     assert confidential not in seen
@@ -78,7 +76,7 @@ def test_due_transition_follows_the_dates():
 
 
 def test_hearing_without_a_legally_required_party_lists_it(aalborg):
-    hearing = HearingFactory(policy=PolicyFactory(municipality=aalborg))
+    hearing = HearingFactory(policy__municipality=aalborg)
     council = CouncilFactory(municipality=aalborg, name="Seniorrådet")
     senior = ConsultedPartyFactory(
         municipality=aalborg,

@@ -13,17 +13,16 @@ from openpyxl import load_workbook
 
 from core.access import Reader
 from core.redact import REDACTED
-from hearings import services
+from councils.tests.factories import CouncilFactory, member_user
+from hearings import selectors, services
 from hearings.models import Hearing
 from hearings.tests.factories import (
-    CouncilFactory,
-    GoalFactory,
     HearingFactory,
-    PolicyFactory,
     ResponderFactory,
     ResponseFactory,
-    council_member,
+    answered,
 )
+from policies.tests.factories import GoalFactory
 
 PHONE = "23 45 67 89"
 EMAIL = "ring.ikke@example.dk"
@@ -32,9 +31,7 @@ TEXT = f"Flere lektiecaféer. Ring til mig på {PHONE} eller skriv til {EMAIL}."
 
 @pytest.fixture
 def typed(aalborg, editor):
-    hearing = HearingFactory(
-        policy=PolicyFactory(municipality=aalborg), state=Hearing.State.PROCESSED
-    )
+    hearing = HearingFactory(policy__municipality=aalborg, state=Hearing.State.PROCESSED)
     goal = GoalFactory(policy=hearing.policy, number="1")
     response = ResponseFactory(
         hearing=hearing,
@@ -44,13 +41,13 @@ def typed(aalborg, editor):
         publication_consent=True,
     )
     remark = services.remark_add(response=response, excerpt=f"Lektiecaféer – {EMAIL}", goal=goal)
-    services.remark_handle(remark=remark, outcome="noted", answer="Tak.", user=editor)
+    answered(remark, user=editor)
     return {"hearing": hearing, "response": response, "remark": remark}
 
 
 @pytest.fixture
 def member(aalborg):
-    return council_member(CouncilFactory(municipality=aalborg))
+    return member_user(CouncilFactory(municipality=aalborg))
 
 
 def client_for(user=None):
@@ -130,6 +127,6 @@ def test_exports_carry_contact_details_only_in_the_secretariats_own_file(typed, 
 
 @pytest.mark.django_db
 def test_report_data_for_a_council_member_holds_no_contact_details(typed, member):
-    report = services.hearing_report_data(typed["hearing"], member)
+    report = selectors.hearing_report_data(typed["hearing"], member)
     assert not shows_contact(report["responses"][0]["summary"])
     assert not shows_contact(report["sections"][0]["remarks"][0]["excerpt"])

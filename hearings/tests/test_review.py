@@ -3,19 +3,17 @@
 import pytest
 from django.urls import reverse
 
-from hearings import services
+from councils.tests.factories import CouncilFactory, member_user
 from hearings.models import InternalNote, RemarkRead
 from hearings.tests.citizen import public_bodies
 from hearings.tests.factories import (
-    CouncilFactory,
-    GoalFactory,
     HearingFactory,
-    PolicyFactory,
     RemarkFactory,
     ResponseFactory,
     ThemeFactory,
-    council_member,
+    answered,
 )
+from policies.tests.factories import GoalFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +37,7 @@ def test_review_page_query_count_is_constant_in_the_number_of_responses(
         assert response.status_code == 200
         return len(captured), response
 
-    hearing = HearingFactory(policy=PolicyFactory(municipality=aalborg))
+    hearing = HearingFactory(policy__municipality=aalborg)
     hearing._editor = editor
     goals = [GoalFactory(policy=hearing.policy, position=i) for i in range(3)]
     themes = [ThemeFactory(municipality=aalborg) for _ in range(3)]
@@ -60,16 +58,16 @@ def test_review_is_for_council_members_and_editors_only(client, hearing, other_e
     assert client.get(url).status_code == 302
     client.force_login(other_editor)
     assert client.get(url).status_code == 403
-    member = council_member(CouncilFactory(municipality=hearing.policy.municipality))
+    member = member_user(CouncilFactory(municipality=hearing.policy.municipality))
     client.force_login(member)
     assert client.get(url).status_code == 200
 
 
 def test_member_marks_read_and_writes_a_note_that_stays_internal(client, aalborg, editor):
-    hearing = HearingFactory(policy=PolicyFactory(municipality=aalborg), state="processed")
+    hearing = HearingFactory(policy__municipality=aalborg, state="processed")
     remark = RemarkFactory(response=ResponseFactory(hearing=hearing))
-    services.remark_handle(remark=remark, outcome="noted", answer="Tak.", user=editor)
-    member = council_member(CouncilFactory(municipality=aalborg))
+    answered(remark, user=editor)
+    member = member_user(CouncilFactory(municipality=aalborg))
     client.force_login(member)
     base = reverse("hearings:review", args=["aalborg", hearing.pk])
     read_url = reverse("hearings:mark_read", args=["aalborg", hearing.pk, remark.pk])
@@ -92,7 +90,7 @@ def test_a_text_search_finds_only_what_the_reader_reads(client, aalborg, editor)
     number or by an organisation's contact person must not point at the response either."""
     from hearings.tests.factories import ResponderFactory
 
-    hearing = HearingFactory(policy=PolicyFactory(municipality=aalborg))
+    hearing = HearingFactory(policy__municipality=aalborg)
     goal = GoalFactory(policy=hearing.policy)
     RemarkFactory(
         response=ResponseFactory(hearing=hearing),
@@ -106,7 +104,7 @@ def test_a_text_search_finds_only_what_the_reader_reads(client, aalborg, editor)
         organisation="Foreningen Sammen",
     )
     RemarkFactory(response=ResponseFactory(hearing=hearing, responder=organisation), goal=goal)
-    member = council_member(CouncilFactory(municipality=aalborg))
+    member = member_user(CouncilFactory(municipality=aalborg))
 
     def found(user, query):
         client.force_login(user)

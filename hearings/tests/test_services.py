@@ -6,18 +6,18 @@ from django.core.exceptions import ValidationError
 from django.core.mail.backends import locmem
 
 from core.models import Job
-from hearings import services, tasks
+from hearings import selectors, services, tasks
 from hearings.models import Acknowledgement, Hearing, Remark, Responder
 from hearings.tests.factories import (
     ConsultedPartyFactory,
-    GoalFactory,
     HearingFactory,
     HearingPartyFactory,
-    PolicyFactory,
     RemarkFactory,
     ResponderFactory,
     ResponseFactory,
+    answered,
 )
+from policies.tests.factories import GoalFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +27,7 @@ D = datetime.date
 @pytest.fixture
 def hearing(aalborg):
     return HearingFactory(
-        policy=PolicyFactory(municipality=aalborg),
+        policy__municipality=aalborg,
         opens_on=D(2023, 2, 15),
         closes_on=D(2023, 3, 31),
     )
@@ -100,35 +100,49 @@ def test_hearing_is_processed_only_when_every_remark_is_answered(hearing, editor
     remark = RemarkFactory(response=ResponseFactory(hearing=hearing))
     with pytest.raises(ValidationError):
         services.hearing_mark_processed(hearing=hearing)
-    services.remark_handle(remark=remark, outcome="noted", answer="Tak.", user=editor)
+    answered(remark, user=editor)
     assert services.hearing_mark_processed(hearing=hearing).state == "processed"
 
 
 def test_remark_handling_requires_an_answer(hearing, editor):
     remark = RemarkFactory(response=ResponseFactory(hearing=hearing))
     with pytest.raises(ValidationError) as error:
-        services.remark_handle(remark=remark, outcome="noted", answer="  ", user=editor)
+        services.remark_handle(
+            remark=remark,
+            outcome="noted",
+            answer="  ",
+            user=editor,
+            expected_revision=remark.revision,
+        )
     assert "answer" in error.value.error_dict
 
 
 def test_not_taken_up_requires_a_reason(hearing, editor):
     remark = RemarkFactory(response=ResponseFactory(hearing=hearing))
     with pytest.raises(ValidationError) as error:
-        services.remark_handle(remark=remark, outcome="not_taken_up", answer="Nej.", user=editor)
+        services.remark_handle(
+            remark=remark,
+            outcome="not_taken_up",
+            answer="Nej.",
+            user=editor,
+            expected_revision=remark.revision,
+        )
     assert "reason" in error.value.error_dict
+    fresh = Remark.objects.get(pk=remark.pk)
     remark = services.remark_handle(
-        remark=Remark.objects.get(pk=remark.pk),
+        remark=fresh,
         outcome="not_taken_up",
         answer="Nej.",
         reason="Ligger uden for kommunens kompetence.",
         user=editor,
+        expected_revision=fresh.revision,
     )
     remark.refresh_from_db()
     assert remark.handled_by == editor and remark.handled_at
 
 
 def test_changes_text_links_the_adopted_version(hearing, editor):
-    from hearings.tests.factories import PolicyVersionFactory
+    from policies.tests.factories import PolicyVersionFactory
 
     adopted = PolicyVersionFactory(policy=hearing.policy, label="Vedtaget")
     remark = RemarkFactory(response=ResponseFactory(hearing=hearing))
@@ -139,13 +153,14 @@ def test_changes_text_links_the_adopted_version(hearing, editor):
         changed_version=adopted,
         changed_anchor="maal-2",
         user=editor,
+        expected_revision=remark.revision,
     )
     assert remark.changed_version == adopted and remark.changed_anchor == "maal-2"
 
 
 def test_bulk_handling_answers_many_remarks_with_the_template(hearing, editor):
     remarks = [RemarkFactory(response=ResponseFactory(hearing=hearing)) for _ in range(5)]
-    services.remark_handle(remark=remarks[0], outcome="noted", answer="Eget svar", user=editor)
+    answered(remarks[0], user=editor, answer="Eget svar")
     count = services.remarks_handle_bulk(
         remarks=Remark.objects.filter(pk__in=[r.pk for r in remarks]),
         outcome="to_action_plans",
@@ -181,7 +196,8 @@ def test_tracker_shows_who_answered_and_days_left(hearing, editor):
         responder=services.responder_for_party(party=answered.party),
     )
     rows = {
-        row.party_id: row for row in services.hearing_tracker(hearing=hearing, today=D(2023, 3, 29))
+        row.party_id: row
+        for row in selectors.hearing_tracker(hearing=hearing, today=D(2023, 3, 29))
     }
     assert rows[answered.party_id].answered
     assert rows[answered.party_id].answered_on == D(2023, 3, 1)
@@ -287,7 +303,7 @@ def test_report_data_groups_remarks_by_goal(hearing, editor):
     services.remark_add(response=response, excerpt="Om mål 2", goal=goal_two)
     services.remark_add(response=response, excerpt="Om mål 1", goal=goal_one)
     services.remark_add(response=response, excerpt="Om det hele")
-    report = services.hearing_report_data(hearing, editor)
+    report = selectors.hearing_report_data(hearing, editor)
     assert [s["key"] for s in report["sections"]] == [
         f"maal-{goal_one.pk}",
         f"maal-{goal_two.pk}",

@@ -3,6 +3,7 @@ import io
 import pytest
 from django.urls import reverse
 
+from councils.tests.factories import CouncilFactory
 from hearings import services
 from hearings.models import Hearing, Remark, Response
 from hearings.tests.citizen import (
@@ -13,22 +14,22 @@ from hearings.tests.citizen import (
     public_bodies,
 )
 from hearings.tests.factories import (
-    CouncilFactory,
-    GoalFactory,
     HearingFactory,
-    PolicyFactory,
     RemarkFactory,
     ResponderFactory,
     ResponseFactory,
     ThemeFactory,
+    answered,
 )
+from policies.models import Policy
+from policies.tests.factories import GoalFactory, PolicyFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def processed_hearing(aalborg, editor):
-    hearing = HearingFactory(policy=PolicyFactory(municipality=aalborg))
+    hearing = HearingFactory(policy__municipality=aalborg)
     goal = GoalFactory(policy=hearing.policy)
     citizen = ResponderFactory(
         municipality=aalborg,
@@ -49,7 +50,7 @@ def processed_hearing(aalborg, editor):
     )
     for response in (public, secret, shy):
         remark = services.remark_add(response=response, excerpt=f"Om: {response.text}", goal=goal)
-        services.remark_handle(remark=remark, outcome="noted", answer="Tak.", user=editor)
+        answered(remark, user=editor)
     Hearing.objects.filter(pk=hearing.pk).update(state=Hearing.State.PROCESSED)
     hearing.refresh_from_db()
     return hearing
@@ -65,7 +66,9 @@ def test_citizen_contact_data_never_appear_on_public_pages(client, processed_hea
 
 
 def test_confidential_and_unconsented_responses_appear_nowhere_public(client, processed_hearing):
-    for body in public_bodies(client, processed_hearing):
+    bodies = public_bodies(client, processed_hearing)
+    assert any("Synlig Borger" in body for body in bodies)  # the public response is there
+    for body in bodies:
         assert "FORTROLIG-TEKST-42" not in body
         assert "Genert Borger" not in body
         assert "Uden samtykke." not in body
@@ -105,7 +108,7 @@ def _xlsx_text(content):
 
 
 def test_report_and_responses_are_hidden_before_processing(client, aalborg):
-    hearing = HearingFactory(policy=PolicyFactory(municipality=aalborg), state="closed")
+    hearing = HearingFactory(policy__municipality=aalborg, state="closed")
     ResponseFactory(hearing=hearing, text="Endnu ikke offentligt")
     slug = aalborg.slug
     assert client.get(reverse("hearings:report", args=[slug, hearing.pk])).status_code == 404
@@ -124,7 +127,7 @@ def test_confidential_attachment_download_is_404_for_the_public(client, processe
 
 
 def test_planned_hearing_is_404_for_the_public(client, aalborg):
-    hearing = HearingFactory(policy=PolicyFactory(municipality=aalborg), state="planned")
+    hearing = HearingFactory(policy__municipality=aalborg, state="planned")
     assert client.get(hearing.get_absolute_url()).status_code == 404
 
 
@@ -283,7 +286,7 @@ def test_staff_sets_parties_and_is_warned_about_a_missing_legal_party(client, he
 def test_listing_pages_have_a_constant_query_count(
     client, aalborg, editor, page, django_assert_max_num_queries
 ):
-    hearing = HearingFactory(policy=PolicyFactory(municipality=aalborg), state="processed")
+    hearing = HearingFactory(policy__municipality=aalborg, state="processed")
     goal = GoalFactory(policy=hearing.policy)
     client.force_login(editor)
     urls = {
@@ -337,9 +340,12 @@ def test_staff_registers_a_letter_with_two_attachments_and_downloads_them(client
 
 
 def test_staff_creates_a_hearing(client, aalborg, editor):
-    from hearings.tests.factories import ConsultedPartyFactory, PolicyVersionFactory
+    from hearings.tests.factories import ConsultedPartyFactory
+    from policies.tests.factories import PolicyVersionFactory
 
-    policy = PolicyFactory(municipality=aalborg, title="Sundhedspolitik")
+    policy = PolicyFactory(
+        municipality=aalborg, title="Sundhedspolitik", state=Policy.State.IN_HEARING
+    )
     version = PolicyVersionFactory(policy=policy)
     party = ConsultedPartyFactory(municipality=aalborg)
     client.force_login(editor)
@@ -376,4 +382,5 @@ def test_the_summary_is_shown_on_the_hearing_page_and_in_the_report(client, proc
 def test_a_hearing_without_a_summary_shows_no_summary_heading(client, processed_hearing):
     slug = processed_hearing.policy.municipality.slug
     page = client.get(reverse("hearings:detail", args=[slug, processed_hearing.pk]))
+    assert page.status_code == 200
     assert "Opsummering" not in page.content.decode()

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods
 from core.access import Reader
 from core.views import municipality_from_slug
 from core.visibility import get_visible_or_404
-from hearings import services
+from hearings import selectors, services
 from hearings.forms import CitizenResponseForm
 from hearings.models import Hearing, HearingParty, Response, ResponseAttachment
 
@@ -259,7 +259,7 @@ def report(request, municipality, pk):
         {
             "municipality": municipality,
             "hearing": hearing,
-            "report": services.hearing_report_data(hearing, request.user),
+            "report": selectors.hearing_report_data(hearing, request.user),
             "is_draft": not hearing.report_public,
             "is_final": hearing.report_final,
             "policy_url": policy_url(hearing.policy),

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from core.access import Reader
 from core.views import is_htmx, municipality_from_slug
 from core.visibility import get_visible_or_404
-from hearings import services
+from hearings import selectors, services
 from hearings.filters import RemarkFilter
 from hearings.forms import InternalNoteForm
 from hearings.models import Hearing, InternalNote, Remark, RemarkRead
@@ -64,7 +64,7 @@ def review_queryset(hearing, user, sections):
 @login_required
 def review(request, municipality, pk):
     municipality, hearing = _review_hearing(request, municipality, pk)
-    sections = services.draft_sections(hearing.policy, hearing.version)
+    sections = selectors.draft_sections(hearing.policy, hearing.version)
     filterset = RemarkFilter(
         request.GET or None,
         queryset=review_queryset(hearing, request.user, sections),

@@ -17,7 +17,7 @@ from core.access import Reader
 from core.front import sections_for
 from core.views import editor_municipality
 from core.visibility import get_visible_or_404
-from hearings import exports, services
+from hearings import exports, selectors, services
 from hearings.forms import (
     AcknowledgementForm,
     HearingForm,
@@ -106,7 +106,7 @@ def staff_create(request, municipality):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            for warning in services.hearing_warnings(hearing=hearing):
+            for warning in selectors.hearing_warnings(hearing=hearing):
                 messages.warning(request, warning)
             messages.success(request, _("Høringen er oprettet."))
             return redirect(hearing.get_staff_url())
@@ -143,8 +143,8 @@ def staff_detail(request, municipality, pk):
         {
             "municipality": municipality,
             "hearing": hearing,
-            "warnings": services.hearing_warnings(hearing=hearing),
-            "tracker": services.hearing_tracker(hearing=hearing),
+            "warnings": selectors.hearing_warnings(hearing=hearing),
+            "tracker": selectors.hearing_tracker(hearing=hearing),
             "due": hearing.due_transition(),
             "page_obj": page,
             "ack_form": AcknowledgementForm(
@@ -249,7 +249,7 @@ def staff_export(request, municipality, pk, fmt):
     hearing = staff_hearing(request, municipality, pk)
     # ?offentlig=1 gives exactly what the public may read (for publishing the file).
     reader = Reader.anonymous() if request.GET.get("offentlig") else request
-    report = services.hearing_report_data(hearing, reader)
+    report = selectors.hearing_report_data(hearing, reader)
     name = f"hoeringsnotat-{hearing.pk}"
     if fmt == "csv":
         response = HttpResponse(exports.report_csv(report), content_type="text/csv; charset=utf-8")

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from core.concurrency import EditConflict, after_conflict, tracked_save
 from core.views import editor_municipality, is_htmx
 from core.visibility import get_visible_or_404
-from hearings import services
+from hearings import selectors, services
 from hearings.filters import RemarkFilter
 from hearings.forms import (
     AcknowledgementForm,
@@ -113,7 +113,7 @@ def staff_response(request, municipality, pk, response_pk):
     municipality = editor_municipality(request, municipality)
     hearing = staff_hearing(request, municipality, pk)
     response = _staff_response(request, hearing, response_pk)
-    sections = services.draft_sections(hearing.policy, hearing.version)
+    sections = selectors.draft_sections(hearing.policy, hearing.version)
     publication_form = PublicationForm(instance=response, prefix="pub")
     add_form = RemarkAddForm(hearing=hearing, sections=sections, prefix="add")
     conflict = []
@@ -203,7 +203,7 @@ def _response_page(
         else:
             items.append((remark, RemarkHandleForm(remark=remark), []))
     if add_form is None:
-        sections = services.draft_sections(hearing.policy, hearing.version)
+        sections = selectors.draft_sections(hearing.policy, hearing.version)
         add_form = RemarkAddForm(hearing=hearing, sections=sections, prefix="add")
     return render(
         request,
@@ -308,7 +308,7 @@ def staff_bulk(request, municipality, pk):
     """Answer many remarks at once: filter, tick, choose one outcome and an answer template."""
     municipality = editor_municipality(request, municipality)
     hearing = staff_hearing(request, municipality, pk)
-    sections = services.draft_sections(hearing.policy, hearing.version)
+    sections = selectors.draft_sections(hearing.policy, hearing.version)
     base = Remark.objects.visible_to(request.user).filter(response__hearing=hearing)
     filterset = RemarkFilter(
         request.GET or {"unanswered": "on"},

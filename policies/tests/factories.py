@@ -1,49 +1,18 @@
-import datetime
+"""One factory per policies model; other apps' tests import these and pass what differs
+(a hearing's policy is in hearing, an action plan's in force)."""
 
 import factory
-from django.utils import timezone
 
-from core.tests.factories import MunicipalityFactory, UserFactory
-from councils.models import AgendaItem, Council, Meeting, Membership, Person
-from policies.models import Commitment, FocusArea, Goal, Policy, Principle, Section
-
-
-class CouncilFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Council
-
-    municipality = factory.SubFactory(MunicipalityFactory)
-    name = factory.Sequence(lambda n: f"Råd {n}")
-    slug = factory.Sequence(lambda n: f"raad-{n}")
-    kind = Council.Kind.ADVISORY_COUNCIL
-
-
-class MeetingFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Meeting
-
-    council = factory.SubFactory(CouncilFactory)
-    starts_at = factory.LazyFunction(
-        lambda: timezone.make_aware(datetime.datetime(2023, 4, 11, 16, 0))
-    )
-    status = Meeting.Status.MINUTES_PUBLISHED
-
-
-class AgendaItemFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = AgendaItem
-
-    meeting = factory.SubFactory(MeetingFactory)
-    number = factory.Sequence(lambda n: n + 1)
-    title = factory.Sequence(lambda n: f"Punkt {n}")
-
-
-def council_member(council):
-    """A user who currently sits on ``council``."""
-    user = UserFactory()
-    person = Person.objects.create(municipality=council.municipality, name="Medlem", user=user)
-    Membership.objects.create(council=council, person=person)
-    return user
+from core.tests.factories import MunicipalityFactory
+from policies.models import (
+    Commitment,
+    FocusArea,
+    Goal,
+    Policy,
+    PolicyVersion,
+    Principle,
+    Section,
+)
 
 
 class PolicyFactory(factory.django.DjangoModelFactory):
@@ -103,3 +72,13 @@ class CommitmentFactory(factory.django.DjangoModelFactory):
     goal = factory.SubFactory(GoalFactory)
     text = factory.Sequence(lambda n: f"Indsats {n}")
     position = factory.Sequence(lambda n: n)
+
+
+class PolicyVersionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PolicyVersion
+
+    policy = factory.SubFactory(PolicyFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    label = "Høringsudkast"
+    snapshot = factory.LazyFunction(dict)

@@ -2,14 +2,10 @@ import pytest
 from django.db import DatabaseError, transaction
 
 from core.tests.factories import UserFactory
+from councils.tests.factories import CouncilFactory, member_user
 from policies.models import Policy, PolicyVersion
 from policies.services import policy_freeze_version
-from policies.tests.factories import (
-    CouncilFactory,
-    GoalFactory,
-    PolicyFactory,
-    council_member,
-)
+from policies.tests.factories import GoalFactory, PolicyFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +28,7 @@ def test_a_draft_is_visible_only_to_its_municipality_staff_and_council_members(
     PolicyFactory(municipality=aalborg, slug="udkast", state=S.DRAFT)
     PolicyFactory(municipality=aalborg, slug="i-hoering", state=S.IN_HEARING)
     PolicyFactory(municipality=aalborg, slug="gaeldende", state=S.IN_FORCE)
-    member = council_member(CouncilFactory(municipality=aalborg))
+    member = member_user(CouncilFactory(municipality=aalborg))
     public = {"i-hoering", "gaeldende"}
 
     assert visible_slugs(AnonymousUser(), aalborg) == public

@@ -12,7 +12,7 @@ from core.views import municipality_from_slug
 from core.visibility import get_visible_or_404
 from councils.models import AgendaItem
 from policies.models import Policy, PolicyVersion
-from policies.snapshots import anchored, snapshot_diff, snapshot_policy
+from policies.selectors import anchored, snapshot_diff, snapshot_policy
 
 CURRENT = "udkast"
 

@@ -7,8 +7,8 @@ secretariat, so a version holds exactly what its readers may see. No
 timestamps of the moment of taking go into the snapshot, so the same data give the same JSON
 and the same SHA-256.
 
-The apps' own report functions (``policies.snapshots.snapshot_policy``,
-``hearings.services.hearing_report_data``, ``actionplans.selectors.round_report_data``) give
+The apps' own report functions (``policies.selectors.snapshot_policy``,
+``hearings.selectors.hearing_report_data``, ``actionplans.selectors.round_report_data``) give
 the data; reports sit on top of every app and import them directly.
 """
 

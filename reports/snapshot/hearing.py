@@ -2,7 +2,7 @@
 
 from core.redact import redact
 from hearings.models import Hearing, HearingParty
-from hearings.services import hearing_report_data
+from hearings.selectors import hearing_report_data
 from reports.models import ReportVersion
 from reports.snapshot.base import SNAPSHOT_FORMAT, day, normalise
 

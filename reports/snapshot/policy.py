@@ -1,7 +1,7 @@
 """The policy's own text, its lineage and the differences between two texts."""
 
 from policies.models import Policy
-from policies.snapshots import snapshot_diff, snapshot_policy
+from policies.selectors import snapshot_diff, snapshot_policy
 from reports.snapshot.base import day
 
 

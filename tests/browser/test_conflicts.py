@@ -8,12 +8,11 @@ def test_the_second_of_two_answers_keeps_its_text_beside_the_saved_one(
 ):
     from core.tests.factories import EditorFactory, MunicipalityFactory
     from hearings.tests.factories import HearingFactory, RemarkFactory, ResponseFactory
-    from policies.tests.factories import PolicyFactory
 
     aalborg = MunicipalityFactory(name="Aalborg", slug="aalborg")
     first_editor = EditorFactory(municipality=aalborg)
     second_editor = EditorFactory(municipality=aalborg)
-    hearing = HearingFactory(policy=PolicyFactory(municipality=aalborg), state="closed")
+    hearing = HearingFactory(policy__municipality=aalborg, state="closed")
     response = ResponseFactory(hearing=hearing)
     remark = RemarkFactory(response=response)
     url = response.get_staff_url()

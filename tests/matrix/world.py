@@ -42,7 +42,7 @@ from hearings.tests.factories import (
     ResponseFactory,
 )
 from policies.models import Policy, PolicyTransition
-from policies.snapshots import snapshot_policy
+from policies.selectors import snapshot_policy
 from policies.tests.factories import GoalFactory, PolicyFactory
 from reports import services as reports
 from reports.models import ReportVersion

@@ -1,5 +1,5 @@
-"""Policies and strategies: a tree of focus areas, goals and commitments, with a lifecycle
-decided at meetings and named, frozen versions (e.g. "Høringsudkast 15.02.2023")."""
+"""A policy or strategy and its lifecycle: the states it moves through, each change of state
+recorded with the agenda item that decided it."""
 
 from django.conf import settings
 from django.db import models
@@ -29,6 +29,14 @@ class PolicyQuerySet(VisibilityQuerySet):
         Only the columns the text needs are read: on a policy with thousands of
         commitments, parsing timestamps nobody shows is most of the cost.
         """
+        # The parts' models through the policy's own relations: parts.py imports Policy for
+        # its foreign keys, so importing the parts here would close a circle.
+        part = self.model._meta.get_field
+        Section, Principle, FocusArea, Goal = (
+            part(name).related_model for name in ("sections", "principles", "focus_areas", "goals")
+        )
+        Commitment = Goal._meta.get_field("commitments").related_model
+
         text = ("id", "position")
         commitments = Commitment.objects.only(*text, "goal_id", "text").order_by("position", "id")
         goals = (
@@ -243,192 +251,3 @@ class PolicyTransition(TrackedModel):
 
     def __str__(self):
         return f"{self.policy}: {self.get_from_state_display()} → {self.get_to_state_display()}"
-
-
-class PolicyPartQuerySet(VisibilityQuerySet):
-    def rule(self, reader):
-        """A part of the tree is read with its policy."""
-        return self.filter(policy__in=Policy.objects.visible_to(reader))
-
-
-class PolicyPart(TrackedModel):
-    """Ordered parts of a policy's tree."""
-
-    position = models.PositiveIntegerField(_("rækkefølge"), default=0)
-
-    objects = PolicyPartQuerySet.as_manager()
-
-    class Meta:
-        abstract = True
-        ordering = ["position", "id"]
-
-
-class Section(PolicyPart):
-    """A prose section such as 'Udfordringen på integrationsområdet'."""
-
-    policy = models.ForeignKey(
-        Policy, on_delete=models.CASCADE, related_name="sections", verbose_name=_("politik")
-    )
-
-    class ListKind(models.TextChoices):
-        NONE = "", _("ingen liste")
-        GOALS = "goals", _("de overordnede målsætninger")
-        PRINCIPLES = "principles", _("grundprincipperne")
-
-    heading = models.CharField(_("overskrift"), max_length=300)
-    body = RichTextField(_("tekst"), blank=True)
-    list_kind = models.CharField(
-        _("liste i afsnittet"),
-        max_length=20,
-        choices=ListKind.choices,
-        blank=True,
-        help_text=_(
-            "Vis politikkens overordnede målsætninger eller grundprincipper i dette afsnit, "
-            "efter teksten."
-        ),
-    )
-    closing = RichTextField(
-        _("tekst efter listen"), blank=True, help_text=_("Vises efter listen, hvis der er en.")
-    )
-
-    class Meta(PolicyPart.Meta):
-        verbose_name = _("afsnit")
-        verbose_name_plural = _("afsnit")
-
-    def __str__(self):
-        return self.heading
-
-
-class Principle(PolicyPart):
-    policy = models.ForeignKey(
-        Policy, on_delete=models.CASCADE, related_name="principles", verbose_name=_("politik")
-    )
-    text = models.TextField(_("princip"))
-
-    class Meta(PolicyPart.Meta):
-        verbose_name = _("grundprincip")
-        verbose_name_plural = _("grundprincipper")
-
-    def __str__(self):
-        return self.text[:80]
-
-
-class FocusArea(PolicyPart):
-    policy = models.ForeignKey(
-        Policy, on_delete=models.CASCADE, related_name="focus_areas", verbose_name=_("politik")
-    )
-    title = models.CharField(_("titel"), max_length=300)
-    description = RichTextField(_("beskrivelse"), blank=True)
-    closing = RichTextField(
-        _("tekst efter målsætningerne"),
-        blank=True,
-        help_text=_("Vises efter fokusområdets målsætninger."),
-    )
-
-    class Meta(PolicyPart.Meta):
-        verbose_name = _("fokusområde")
-        verbose_name_plural = _("fokusområder")
-
-    def __str__(self):
-        return self.title
-
-
-class Goal(PolicyPart):
-    """A goal (målsætning), under a focus area or directly under the policy."""
-
-    policy = models.ForeignKey(
-        Policy, on_delete=models.CASCADE, related_name="goals", verbose_name=_("politik")
-    )
-    focus_area = models.ForeignKey(
-        FocusArea,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="goals",
-        verbose_name=_("fokusområde"),
-    )
-    number = models.CharField(_("nummer"), max_length=10, blank=True, help_text=_("Fx 1 eller a)."))
-    title = models.CharField(_("målsætning"), max_length=500)
-    description = RichTextField(_("beskrivelse"), blank=True)
-
-    class Meta(PolicyPart.Meta):
-        verbose_name = _("målsætning")
-        verbose_name_plural = _("målsætninger")
-
-    def __str__(self):
-        return f"{self.number}. {self.title}" if self.number else self.title
-
-
-class CommitmentQuerySet(VisibilityQuerySet):
-    def rule(self, reader):
-        return self.filter(goal__policy__in=Policy.objects.visible_to(reader))
-
-
-class Commitment(PolicyPart):
-    """A bullet point under a goal."""
-
-    goal = models.ForeignKey(
-        Goal, on_delete=models.CASCADE, related_name="commitments", verbose_name=_("målsætning")
-    )
-    text = models.TextField(_("tekst"))
-
-    objects = CommitmentQuerySet.as_manager()
-
-    class Meta(PolicyPart.Meta):
-        verbose_name = _("indsats")
-        verbose_name_plural = _("indsatser")
-
-    def __str__(self):
-        return self.text[:80]
-
-
-class PolicyVersionQuerySet(VisibilityQuerySet):
-    def rule(self, reader):
-        """A frozen version is read with its policy (a draft's versions stay inside)."""
-        return self.filter(policy__in=Policy.objects.visible_to(reader))
-
-
-class PolicyVersion(models.Model):
-    """A named, frozen snapshot of the whole tree. Never changes once made."""
-
-    policy = models.ForeignKey(
-        Policy, on_delete=models.CASCADE, related_name="versions", verbose_name=_("politik")
-    )
-    number = models.PositiveIntegerField(_("nummer"))
-    label = models.CharField(
-        _("navn"), max_length=200, help_text=_("Fx 'Høringsudkast 15.02.2023'.")
-    )
-    snapshot = models.JSONField(_("indhold"))
-    created_at = models.DateTimeField(_("frosset"), auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        verbose_name=_("frosset af"),
-    )
-
-    objects = PolicyVersionQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["policy", "number"]
-        verbose_name = _("navngiven version")
-        verbose_name_plural = _("navngivne versioner")
-        constraints = [
-            models.UniqueConstraint(fields=["policy", "number"], name="policyversion_unique_number")
-        ]
-
-    def __str__(self):
-        return f"{self.policy} – {self.label}"
-
-    def save(self, *args, **kwargs):
-        # Frozen means frozen; the database refuses it too (migration 0003's trigger).
-        if not self._state.adding:
-            raise ValueError("En frossen version kan ikke ændres.")
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse(
-            "policies:version",
-            args=[self.policy.municipality.slug, self.policy.slug, self.number],
-        )

@@ -1,14 +1,58 @@
-"""The hearing report (høringsnotat) as data, and the draft's parts it is grouped by."""
+"""Reads of hearings that are not one QuerySet's: the consulted parties' tracker, the
+warnings before a hearing opens, the draft's parts, and the hearing report (høringsnotat)
+as data."""
 
+import datetime
 from collections import Counter
 
+from django.db.models import Exists, OuterRef, Subquery
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hearings.models import (
     Hearing,
+    HearingParty,
     Remark,
     Response,
 )
+
+
+def hearing_tracker(*, hearing: Hearing, today: datetime.date | None = None):
+    """Each consulted party with whether it answered, and the days left. One query."""
+    today = today or timezone.localdate()
+    answered = Response.objects.filter(hearing=hearing, responder__party=OuterRef("party_id"))
+    rows = list(
+        HearingParty.objects.filter(hearing=hearing)
+        .select_related("party")
+        .annotate(
+            answered=Exists(answered),
+            answered_on=Subquery(answered.order_by("received_on").values("received_on")[:1]),
+        )
+        .order_by("answered", "party__name")
+    )
+    days_left = hearing.days_left(today)
+    for row in rows:
+        row.days_left = days_left
+        row.may_remind = (
+            not row.answered
+            and hearing.state == Hearing.State.OPEN
+            and bool(row.party.contact_email)
+        )
+    return rows
+
+
+def hearing_warnings(*, hearing: Hearing) -> list[str]:
+    warnings = [
+        _("%(party)s er lovpligtig høringspart (%(basis)s), men er ikke med i høringen.")
+        % {"party": party.name, "basis": party.legal_basis or _("lovkrav")}
+        for party in hearing.missing_required_parties()
+    ]
+    if hearing.version_id is None:
+        warnings.append(_("Vælg den frosne version (høringsudkastet), der sendes i høring."))
+    return warnings
+
+
+# --- The draft's parts and the report ---------------------------------------------------
 
 WHOLE_POLICY_KEY = "politik"
 

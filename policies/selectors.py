@@ -1,4 +1,5 @@
-"""The whole tree of a policy as plain data, and the differences between two such trees.
+"""Reads of policies that are not one QuerySet's: the whole tree as plain data (a snapshot),
+the differences between two snapshots, and the trail of saved changes.
 
 A snapshot is what a named version freezes and what the reading page, the version page, the
 comparison and the PDF reports render. It is deterministic: the same data always give the
@@ -9,11 +10,13 @@ a goal that was reworded or moved rather than showing it as removed and added.
 """
 
 import json
+from itertools import chain
 
 from django.utils.translation import gettext as _
 
-from core.diff import rich_diff, word_diff
+from core.diff import record_diff, rich_diff, word_diff
 from core.sanitize import html_to_text
+from policies.models import Commitment, FocusArea, Goal, Policy, Principle, Section
 
 SNAPSHOT_FORMAT = 1
 
@@ -53,8 +56,6 @@ def snapshot_policy(policy):
     Fetches the tree in a fixed number of queries unless the caller already did
     (``Policy.objects.with_tree()``).
     """
-    from policies.models import Policy
-
     if not _tree_prefetched(policy):
         policy = (
             Policy.objects.with_tree().select_related("prepared_by", "department").get(pk=policy.pk)
@@ -313,3 +314,51 @@ def snapshot_diff(old_snapshot, new_snapshot):
             changes.append(entry(key, kind, "moved", name or labels[kind], []))
         removed_after(key)
     return {"changes": changes, "counts": counts}
+
+
+# --- The trail of changes ------------------------------------------------------------------
+
+# What the history page compares, per model: the fields a reader cares about.
+HISTORY_FIELDS = {
+    Policy: ["title", "subtitle", "kind", "period_start", "period_end", "vision",
+             "introduction", "state"],
+    Section: ["heading", "body", "list_kind", "closing", "position"],
+    Principle: ["text", "position"],
+    FocusArea: ["title", "description", "closing", "position"],
+    Goal: ["number", "title", "description", "focus_area", "position"],
+    Commitment: ["text", "position"],
+}  # fmt: skip
+
+
+def policy_history(policy, *, limit=150):
+    """Every saved change of the policy and its parts, newest first: the history record, the
+    kind of part, its name and the field-by-field diff against the record before."""
+    from policies.models import Commitment, FocusArea, Goal, Policy, Principle, Section
+
+    goal_ids = Goal.history.filter(policy_id=policy.pk).values_list("id", flat=True).distinct()
+    records = sorted(
+        chain(
+            Policy.history.filter(id=policy.pk).select_related("history_user"),
+            Section.history.filter(policy_id=policy.pk).select_related("history_user"),
+            Principle.history.filter(policy_id=policy.pk).select_related("history_user"),
+            FocusArea.history.filter(policy_id=policy.pk).select_related("history_user"),
+            Goal.history.filter(policy_id=policy.pk).select_related("history_user"),
+            Commitment.history.filter(goal_id__in=list(goal_ids)).select_related("history_user"),
+        ),
+        key=lambda record: record.history_date,
+        reverse=True,
+    )[:limit]
+    rows = []
+    for record in records:
+        model = record.instance_type
+        previous = record.prev_record if record.history_type == "~" else None
+        fields = HISTORY_FIELDS[model]
+        rows.append(
+            {
+                "record": record,
+                "kind": model._meta.verbose_name,
+                "name": str(record.instance)[:120],
+                "diff": record_diff(previous, record, fields) if previous else [],
+            }
+        )
+    return rows
